@@ -1,0 +1,67 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# kbind: build the drivers for every supported kernel, run the tests, render
+# the docs. "make help" lists the targets.
+
+KBIND_ROOT := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
+BUILD := $(KBIND_ROOT)/build
+
+# Kernels to build for: KDIR=... selects one, else every supported kernel
+# installed (Debian 6.1 and 6.12, see scripts/kernels.sh).
+ifdef KDIR
+KRELS := $(shell cat $(KDIR)/include/config/kernel.release)
+kdir = $(KDIR)
+else
+KRELS := $(shell $(KBIND_ROOT)/scripts/kernels.sh)
+kdir = /lib/modules/$(1)/build
+endif
+
+# Source trees mirrored (as symlinks) into build/<release>/.
+KSRC := Kbuild drivers tests/modules
+
+USER_CFLAGS := -static -O2 -Wall -Wextra -Werror -I$(KBIND_ROOT)/drivers
+USER_PROGS := $(patsubst tests/user/%.c,$(BUILD)/user/%,$(wildcard tests/user/*.c))
+
+.PHONY: all modules user test demo docs clean help deps FORCE
+all: modules user
+
+deps:
+	@$(KBIND_ROOT)/scripts/deps.sh
+
+modules: $(addprefix $(BUILD)/,$(addsuffix /.built,$(KRELS)))
+
+# C=1 runs sparse on what gets rebuilt, C=2 on everything.
+$(BUILD)/%/.built: FORCE
+	@mkdir -p $(BUILD)/$*/tests
+	@cp -rsf $(KBIND_ROOT)/Kbuild $(KBIND_ROOT)/drivers $(BUILD)/$*/
+	@cp -rsf $(KBIND_ROOT)/tests/modules $(BUILD)/$*/tests/
+	$(MAKE) -C $(call kdir,$*) M=$(BUILD)/$* KBIND_ROOT=$(KBIND_ROOT) \
+		$(if $(C),C=$(C)) modules
+	@touch $@
+
+user: $(USER_PROGS)
+
+$(BUILD)/user/%: tests/user/%.c $(wildcard drivers/*/*/*.h tests/user/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(USER_CFLAGS) -o $@ $<
+
+test:
+	@$(KBIND_ROOT)/tests/run.sh
+
+demo:
+	@$(KBIND_ROOT)/scripts/demo.sh
+
+docs:
+	@$(KBIND_ROOT)/scripts/docs.sh
+
+clean:
+	rm -rf $(BUILD)
+
+help:
+	@echo 'make [KDIR=<kernel build dir>]  build modules (every supported kernel) and test programs'
+	@echo 'make demo   install what is missing, build, boot each kernel and show the sample working'
+	@echo 'make test   install what is missing, run every test; ends with "N passed, N failed"'
+	@echo 'make docs   render the API reference with Doxygen into build/docs'
+	@echo 'make C=2    build with sparse'
+
+FORCE:

@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kbind misc sample: a misc device on kbind, equivalent in function to the
+ * Rust-for-Linux rust_misc_device sample.
+ *
+ * /dev/kbind-misc-sample holds an int value (ioctls GET_VALUE/SET_VALUE) and
+ * a buffer of KB_SAMPLE_BUF_SIZE bytes (read/write/lseek), shared by every
+ * open file under one mutex; HELLO counts per open file.
+ */
+#include <linux/fs.h>
+#include <linux/module.h>
+#include <linux/mutex.h>
+#include <linux/uaccess.h>
+
+#include <kbind/misc.h>
+
+#include "kbind_misc_sample.h"
+
+struct sample_dev {
+	struct mutex lock;	/* protects value, buf and len */
+	int value;
+	size_t len;
+	char buf[KB_SAMPLE_BUF_SIZE];
+};
+
+struct sample_file {
+	unsigned int hellos;
+};
+
+static ssize_t sample_read(struct sample_dev *dev, struct sample_file *f,
+			   char __user *buf, size_t len, loff_t *pos)
+{
+	ssize_t ret;
+
+	if (*pos < 0)
+		return -EINVAL;
+	mutex_lock(&dev->lock);
+	ret = simple_read_from_buffer(buf, len, pos, dev->buf, dev->len);
+	mutex_unlock(&dev->lock);
+	return ret;
+}
+
+static ssize_t sample_write(struct sample_dev *dev, struct sample_file *f,
+			    const char __user *buf, size_t len, loff_t *pos)
+{
+	ssize_t ret;
+
+	if (*pos < 0)
+		return -EINVAL;
+	if (len && *pos >= KB_SAMPLE_BUF_SIZE)
+		return -ENOSPC;
+	mutex_lock(&dev->lock);
+	ret = simple_write_to_buffer(dev->buf, KB_SAMPLE_BUF_SIZE, pos, buf,
+				     len);
+	if (ret > 0 && *pos > dev->len)
+		dev->len = *pos;
+	mutex_unlock(&dev->lock);
+	return ret;
+}
+
+static loff_t sample_llseek(struct sample_dev *dev, struct sample_file *f,
+			    struct file *file, loff_t off, int whence)
+{
+	loff_t ret;
+
+	/* SAFETY: @file is the open file this call is for; the generic helper
+	 * only updates its f_pos under its own f_lock.
+	 */
+	mutex_lock(&dev->lock);
+	ret = fixed_size_llseek(file, off, whence, dev->len);
+	mutex_unlock(&dev->lock);
+	return ret;
+}
+
+static long sample_ioctl(struct sample_dev *dev, struct sample_file *f,
+			 unsigned int cmd, unsigned long arg)
+{
+	int __user *uval = (int __user *)arg;
+	int val;
+
+	switch (cmd) {
+	case KB_SAMPLE_HELLO:
+		pr_info("kbind-misc-sample: hello\n");
+		return ++f->hellos;
+	case KB_SAMPLE_GET_VALUE:
+		mutex_lock(&dev->lock);
+		val = dev->value;
+		mutex_unlock(&dev->lock);
+		return put_user(val, uval);
+	case KB_SAMPLE_SET_VALUE:
+		if (get_user(val, uval))
+			return -EFAULT;
+		if (val < 0)
+			return -EINVAL;
+		mutex_lock(&dev->lock);
+		dev->value = val;
+		mutex_unlock(&dev->lock);
+		return 0;
+	default:
+		return -ENOTTY;
+	}
+}
+
+KB_MISC_DEVICE(sample_misc, struct sample_dev, struct sample_file,
+	       .read = sample_read,
+	       .write = sample_write,
+	       .llseek = sample_llseek,
+	       .ioctl = sample_ioctl);
+
+static int sample_acquire(struct kb_probe *p, struct sample_dev *dev)
+{
+	mutex_init(&dev->lock);
+	return 0;
+}
+
+static int sample_publish(struct kb_publish *p, struct sample_dev *dev)
+{
+	return sample_misc_publish(p, dev, KB_SAMPLE_NODE);
+}
+
+KB_MODULE(sample, struct sample_dev, sample_acquire, sample_publish);
+
+MODULE_DESCRIPTION("kbind misc device sample");
+MODULE_LICENSE("GPL");
