@@ -9,7 +9,8 @@ BUILD := $(KBIND_ROOT)/build
 # Kernels to build for: KDIR=... selects one, else every supported kernel
 # installed (Debian 6.1 and 6.12, see scripts/kernels.sh).
 ifdef KDIR
-KRELS := $(shell cat $(KDIR)/include/config/kernel.release)
+KRELS := $(shell sed -n 's/^\#define UTS_RELEASE "\(.*\)"/\1/p' \
+	   $(KDIR)/include/generated/utsrelease.h)
 kdir = $(KDIR)
 else
 KRELS := $(shell $(KBIND_ROOT)/scripts/kernels.sh)
@@ -19,7 +20,7 @@ endif
 # Source trees mirrored (as symlinks) into build/<release>/.
 KSRC := Kbuild drivers tests/modules
 
-USER_CFLAGS := -static -O2 -Wall -Wextra -Werror -I$(KBIND_ROOT)/drivers
+USER_CFLAGS := -static -O2 -Wall -Wextra -Werror -I$(KBIND_ROOT)/drivers -I$(KBIND_ROOT)/tests/modules
 USER_PROGS := $(patsubst tests/user/%.c,$(BUILD)/user/%,$(wildcard tests/user/*.c))
 
 .PHONY: all modules user test demo docs clean help deps FORCE
@@ -41,7 +42,7 @@ $(BUILD)/%/.built: FORCE
 
 user: $(USER_PROGS)
 
-$(BUILD)/user/%: tests/user/%.c $(wildcard drivers/*/*/*.h tests/user/*.h)
+$(BUILD)/user/%: tests/user/%.c $(wildcard drivers/*/*/*.h tests/modules/*.h tests/user/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(USER_CFLAGS) -o $@ $<
 

@@ -125,8 +125,7 @@ err_free:
  * and misc_deregister() takes the same mutex, so the node cannot be freed
  * before kb_misc_file_new() has taken its reference.
  */
-static inline struct kb_misc_file *kb_misc_file_new(struct file *file,
-						     size_t fdata_size)
+static inline struct kb_misc_file *kb_misc_file_new(struct file *file, size_t fdata_size)
 {
 	struct kb_misc *m = container_of(file->private_data, struct kb_misc,
 					 mdev);
@@ -175,22 +174,21 @@ static inline void kb_misc_file_exit(struct kb_misc_file *f, int idx)
 }
 
 /*
- * Call ops.@op with the owner's data if the node is live, else return
- * -ENODEV; @dflt when the driver has no @op. The test on the const ops table
- * folds at compile time.
+ * Call the driver's operation @fn with the owner's data (of @type) if the node is live,
+ * else return -ENODEV; @dflt when the driver has no such operation. The test
+ * on the const ops table folds at compile time.
  */
-#define __KB_MISC_CALL(name, dtype, file, op, dflt, args...)		\
+#define __KB_MISC_CALL(fn, type, file, dflt, args...)			\
 ({									\
 	struct kb_misc_file *__f = kb_misc_file(file);			\
+	typeof(fn) __fn = (fn);						\
 	typeof(dflt) __ret = -ENODEV;					\
-	dtype *__dev;							\
+	type *__dev;							\
 	int __idx;							\
 									\
 	__dev = kb_misc_file_enter(__f, &__idx);			\
 	if (__dev)							\
-		__ret = name##_kb_misc_ops.op ?				\
-			name##_kb_misc_ops.op(__dev, (void *)__f->fdata, \
-					      ##args) : (dflt);		\
+		__ret = __fn ? __fn(__dev, (void *)__f->fdata, ##args) : (dflt); \
 	kb_misc_file_exit(__f, __idx);					\
 	__ret;								\
 })
@@ -232,29 +230,30 @@ static inline void kb_misc_file_exit(struct kb_misc_file *f, int idx)
  */
 #define KB_MISC_DEVICE(name, dtype, ftype, ...)				\
 struct name##_kb_misc_ops_t {						\
-	int (*open)(dtype *dev, ftype *fdata);				\
-	void (*release)(ftype *fdata);					\
-	ssize_t (*read)(dtype *dev, ftype *fdata, char __user *buf,	\
-			size_t len, loff_t *pos);			\
-	ssize_t (*write)(dtype *dev, ftype *fdata,			\
+	int (*open)(typeof(dtype) *dev, typeof(ftype) *fdata);		\
+	void (*release)(typeof(ftype) *fdata);				\
+	ssize_t (*read)(typeof(dtype) *dev, typeof(ftype) *fdata,	\
+			char __user *buf, size_t len, loff_t *pos);	\
+	ssize_t (*write)(typeof(dtype) *dev, typeof(ftype) *fdata,	\
 			 const char __user *buf, size_t len, loff_t *pos); \
-	long (*ioctl)(dtype *dev, ftype *fdata, unsigned int cmd,	\
-		      unsigned long arg);				\
-	long (*compat_ioctl)(dtype *dev, ftype *fdata, unsigned int cmd, \
-			     unsigned long arg);			\
-	loff_t (*llseek)(dtype *dev, ftype *fdata, struct file *file,	\
-			 loff_t off, int whence);			\
+	long (*ioctl)(typeof(dtype) *dev, typeof(ftype) *fdata,		\
+		      unsigned int cmd, unsigned long arg);		\
+	long (*compat_ioctl)(typeof(dtype) *dev, typeof(ftype) *fdata,	\
+			     unsigned int cmd, unsigned long arg);	\
+	loff_t (*llseek)(typeof(dtype) *dev, typeof(ftype) *fdata,	\
+			 struct file *file, loff_t off, int whence);	\
 };									\
 static const struct name##_kb_misc_ops_t name##_kb_misc_ops = {		\
 	__VA_ARGS__							\
 };									\
 static int name##_kb_open(struct inode *inode, struct file *file)	\
 {									\
-	struct kb_misc_file *f = kb_misc_file_new(file, sizeof(ftype));	\
+	struct kb_misc_file *f;						\
+	typeof(dtype) *dev;						\
 	int ret = -ENODEV;						\
-	dtype *dev;							\
 	int idx;							\
 									\
+	f = kb_misc_file_new(file, sizeof(typeof(ftype)));		\
 	if (!f)								\
 		return -ENOMEM;						\
 	dev = kb_misc_file_enter(f, &idx);				\
@@ -277,35 +276,34 @@ static int name##_kb_release(struct inode *inode, struct file *file)	\
 static ssize_t name##_kb_read(struct file *file, char __user *buf,	\
 			      size_t len, loff_t *pos)			\
 {									\
-	return __KB_MISC_CALL(name, dtype, file, read, (ssize_t)-EINVAL, \
-			      buf, len, pos);				\
+	return __KB_MISC_CALL(name##_kb_misc_ops.read, typeof(dtype), file,	\
+			      (ssize_t)-EINVAL, buf, len, pos);		\
 }									\
 static ssize_t name##_kb_write(struct file *file, const char __user *buf, \
 			       size_t len, loff_t *pos)			\
 {									\
-	return __KB_MISC_CALL(name, dtype, file, write, (ssize_t)-EINVAL, \
-			      buf, len, pos);				\
+	return __KB_MISC_CALL(name##_kb_misc_ops.write, typeof(dtype), file,	\
+			      (ssize_t)-EINVAL, buf, len, pos);		\
 }									\
 static long name##_kb_ioctl(struct file *file, unsigned int cmd,	\
 			    unsigned long arg)				\
 {									\
-	return __KB_MISC_CALL(name, dtype, file, ioctl, (long)-ENOTTY,	\
-			      cmd, arg);				\
+	return __KB_MISC_CALL(name##_kb_misc_ops.ioctl, typeof(dtype), file,	\
+			      (long)-ENOTTY, cmd, arg);			\
 }									\
-static long __maybe_unused name##_kb_compat_ioctl(struct file *file,	\
-						  unsigned int cmd,	\
-						  unsigned long arg)	\
+static long name##_kb_compat_ioctl(struct file *file, unsigned int cmd, \
+				   unsigned long arg)			\
 {									\
 	if (!name##_kb_misc_ops.compat_ioctl)				\
 		return name##_kb_ioctl(file, cmd,			\
 				       (unsigned long)compat_ptr(arg));	\
-	return __KB_MISC_CALL(name, dtype, file, compat_ioctl,		\
-			      (long)-ENOTTY, cmd, arg);			\
+	return __KB_MISC_CALL(name##_kb_misc_ops.compat_ioctl,		\
+			      typeof(dtype), file, (long)-ENOTTY, cmd, arg); \
 }									\
 static loff_t name##_kb_llseek(struct file *file, loff_t off, int whence) \
 {									\
-	return __KB_MISC_CALL(name, dtype, file, llseek, (loff_t)-ESPIPE, \
-			      file, off, whence);			\
+	return __KB_MISC_CALL(name##_kb_misc_ops.llseek, typeof(dtype), file,	\
+			      (loff_t)-ESPIPE, file, off, whence);	\
 }									\
 static const struct file_operations name##_fops = {			\
 	.owner = THIS_MODULE,						\
@@ -314,19 +312,15 @@ static const struct file_operations name##_fops = {			\
 	.read = name##_kb_read,						\
 	.write = name##_kb_write,					\
 	.unlocked_ioctl = name##_kb_ioctl,				\
-	.compat_ioctl = KB_COMPAT_IOCTL(name##_kb_compat_ioctl),	\
+	.compat_ioctl = IS_ENABLED(CONFIG_COMPAT) ?			\
+			name##_kb_compat_ioctl : NULL,			\
 	.llseek = name##_kb_llseek,					\
 };									\
-static inline int name##_publish(struct kb_publish *p, dtype *dev,	\
+static inline int name##_publish(struct kb_publish *p,			\
+				 typeof(dtype) *dev,			\
 				 const char *nodename)			\
 {									\
 	return kb_misc_publish(p, &name##_fops, dev, nodename);		\
 }
-
-#ifdef CONFIG_COMPAT
-#define KB_COMPAT_IOCTL(fn) (fn)
-#else
-#define KB_COMPAT_IOCTL(fn) NULL
-#endif
 
 #endif /* _KBIND_MISC_H */

@@ -1,0 +1,75 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Run every kbind test: install what is missing, build for each supported
+# kernel, then the compile-fail cases, the style checks and the VM suite on
+# each kernel. Every case prints one "ok"/"not ok" line; the last line is
+# "N passed, N failed[, N skipped]" and the exit status is non-zero if any
+# case failed. Logs stay in build/test/.
+
+set -uo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root" || exit 1
+log=$root/build/test
+mkdir -p "$log"
+: > "$log/results"
+
+# Print and record TAP lines read from stdin (diagnostics pass through).
+tap() {
+	local line
+	while IFS= read -r line; do
+		printf '%s\n' "$line"
+		case $line in
+		ok\ *|not\ ok\ *) printf '%s\n' "$line" >> "$log/results" ;;
+		esac
+	done
+}
+
+# case NAME CMD...: one case from a command's exit status, output logged.
+case_of() {
+	local name=$1 out
+	shift
+	out=$log/$(echo "$name" | tr -c 'A-Za-z0-9._-' _).log
+	if "$@" > "$out" 2>&1; then
+		echo "ok - $name"
+	else
+		echo "not ok - $name (log: ${out#"$root"/})"
+		tail -n 15 "$out" | sed 's/^/# /'
+	fi
+}
+
+scripts/deps.sh || { echo "not ok - install dependencies"; exit 1; }
+
+mapfile -t kernels < <(scripts/kernels.sh --short)
+[ ${#kernels[@]} -eq 2 ] ||
+	echo "not ok - both Debian kernels (6.1, 6.12) installed" | tap
+
+case_of "build: test programs (static)" make -s user | tap
+for k in "${kernels[@]}"; do
+	read -r krel label <<< "$k"
+	case_of "build: modules for $label ($krel), -Werror" \
+		make -s KDIR="/lib/modules/$krel/build" | tap
+	tests/compile-fail/run.sh "$krel" "$label" | tap
+done
+
+mapfile -t krels < <(scripts/kernels.sh)
+tests/style.sh "${krels[@]}" | tap
+
+for k in "${kernels[@]}"; do
+	read -r krel label <<< "$k"
+	mapfile -t kos < <(find "build/$krel" -name '*.ko' | sort)
+	tests/vm/run-vm.sh --kver "$krel" --label "$label" --out "$log/vm-$label" \
+		--ko "${kos[*]}" --bin "$(echo build/user/*)" \
+		--tests tests/guest --timeout 600 | tap
+done
+
+skipped=$(grep -c '^ok .*# SKIP' "$log/results" || true)
+failed=$(grep -c '^not ok ' "$log/results" || true)
+passed=$(( $(grep -c '^ok ' "$log/results") - skipped ))
+if [ "$skipped" -gt 0 ]; then
+	echo "$passed passed, $failed failed, $skipped skipped"
+else
+	echo "$passed passed, $failed failed"
+fi
+[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]

@@ -1,0 +1,43 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Style and static checks, one TAP line per case:
+#  - checkpatch.pl --strict (from the 6.12 source) on every C file and header
+#    of bindings/, drivers/ and the tests' kernel and user code;
+#  - kernel-doc -none on every public header;
+#  - sparse (make C=2) on every module, for each kernel given.
+#
+# usage: style.sh KERNEL_RELEASE...
+
+set -uo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+ksrc=$("$root/scripts/ksrc.sh") || exit 1
+cd "$root" || exit 1
+
+report() {	# report NAME OUTPUT: ok iff OUTPUT is empty
+	if [ -z "$2" ]; then
+		echo "ok - $1"
+	else
+		echo "not ok - $1"
+		printf '%s\n' "$2" | head -n 20 | sed 's/^/# /'
+	fi
+}
+
+while read -r f; do
+	out=$(perl "$ksrc/scripts/checkpatch.pl" --strict --no-tree --quiet \
+		--show-types -f "$f" 2>&1)
+	report "checkpatch --strict: $f" "$out"
+done < <(git ls-files -co --exclude-standard -- \
+		'bindings/*.[ch]' 'drivers/*.[ch]' 'tests/*.[ch]' 'kunit/*.[ch]')
+
+for f in bindings/include/kbind/*.h; do
+	out=$(perl "$ksrc/scripts/kernel-doc" -none -Wall "$f" 2>&1)
+	report "kernel-doc: $f" "$out"
+done
+
+for krel in "$@"; do
+	out=$(make -s KDIR="/lib/modules/$krel/build" C=2 2>&1 |
+		grep -E '(warning|error):' || true)
+	report "sparse (C=2): modules for $krel" "$out"
+done

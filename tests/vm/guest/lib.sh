@@ -1,0 +1,100 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# kbind guest test library (busybox sh). A test script in the --tests
+# directory (run by /init with /kbind/tests as working directory) starts with
+#
+#	. /kbind/lib.sh
+#
+# and reports TAP cases on the results channel (ttyS1), numbered across the
+# whole VM run. Cases must not run concurrently. A script that exits non-zero
+# (syntax error, "set -e" abort, or a failed kb_case as its last command)
+# adds a failed case named after the script.
+#
+#   kb_case NAME CMD [ARGS...]
+#	Run CMD with stdin from /dev/null and its output in a case log. The
+#	case is "ok N - NAME" iff CMD exits 0 and the kernel logged no splat
+#	(see /kbind/splat.sh) while it ran; otherwise "not ok N - NAME"
+#	followed by CMD's exit status, its output and the splat lines as "# "
+#	diagnostics. Returns 0 if ok, 1 if not (so "set -e" stops a script at
+#	its first failed case). A "# begin N - NAME" line goes out first: the
+#	host reports a case that began but never ended (the VM crashed or
+#	hung in it) as failed.
+#   kb_skip NAME REASON
+#	Report "ok N - NAME # SKIP REASON".
+#   kb_fail NAME REASON
+#	Report "not ok N - NAME" with REASON as a diagnostic.
+#   kb_diag TEXT...
+#	Print "# TEXT" on the results channel.
+#
+# Variables: KB_MODULES is the directory of our modules (*.ko, not loaded:
+# tests insmod/rmmod them); the kernel modules named with --kmod are already
+# loaded by /init. The static test programs in /kbind/bin are on PATH.
+#
+# kb_case clears the kernel ring buffer (dmesg -c) before CMD, so it checks
+# exactly the lines logged while CMD ran, even once the buffer has wrapped.
+# The serial console (console.log on the host) keeps every line.
+
+# shellcheck shell=dash disable=SC2034
+KB_RESULTS=/dev/ttyS1
+KB_STATE=/run/kbind
+KB_MODULES=/kbind/modules
+
+# shellcheck source-path=SCRIPTDIR source=splat.sh
+. /kbind/splat.sh
+
+kb_out() {
+	printf '%s\n' "$*" >"$KB_RESULTS"
+}
+
+kb_diag() {
+	kb_out "# $*"
+}
+
+# Copy stdin to the results channel as "# " diagnostics.
+kb_diag_lines() {
+	sed 's/^/# /' >"$KB_RESULTS"
+}
+
+# Set KB_N to the next case number, counted in a file shared by all the
+# scripts of the run.
+kb_next() {
+	read -r KB_N <"$KB_STATE/count"
+	KB_N=$((KB_N + 1))
+	echo "$KB_N" >"$KB_STATE/count"
+}
+
+kb_case() {
+	local name=$1 log rc=0 splat
+
+	shift
+	kb_next
+	log=$KB_STATE/case-$KB_N.log
+	kb_diag "begin $KB_N - $name"
+	echo "kbind: begin case $KB_N" >/dev/kmsg
+	dmesg -c >/dev/null
+	"$@" </dev/null >"$log" 2>&1 || rc=$?
+	splat=$(dmesg | grep -E "$KB_SPLAT_RE" || true)
+	if [ "$rc" -eq 0 ] && [ -z "$splat" ]; then
+		kb_out "ok $KB_N - $name"
+		return 0
+	fi
+	kb_out "not ok $KB_N - $name"
+	[ "$rc" -eq 0 ] || kb_diag "exit status $rc: $*"
+	kb_diag_lines <"$log"
+	if [ -n "$splat" ]; then
+		kb_diag "kernel splat:"
+		echo "$splat" | kb_diag_lines
+	fi
+	return 1
+}
+
+kb_skip() {
+	kb_next
+	kb_out "ok $KB_N - $1 # SKIP $2"
+}
+
+kb_fail() {
+	kb_next
+	kb_out "not ok $KB_N - $1"
+	kb_diag "$2"
+}

@@ -1,0 +1,205 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Build the gzip'd newc initramfs that boots a kbind test VM.
+#
+# Usage: mkinitramfs.sh --out FILE [--kver KVER] [--ko "a.ko ..."]
+#                       [--kmod "name ..."] [--bin "prog ..."] [--tests DIR]
+#
+#   --out FILE    initramfs to write (gzip'd newc cpio)
+#   --kver KVER   kernel release whose /lib/modules/KVER provides --kmod
+#   --ko LIST     our built modules, copied to /kbind/modules/
+#   --kmod LIST   kernel modules by name; resolved with their dependencies
+#                 through modules.dep, decompressed into /kbind/kmod/ and
+#                 listed in load order in /kbind/kmod/order (init loads them)
+#   --bin LIST    statically linked test programs, copied to /kbind/bin/
+#   --tests DIR   guest test directory, copied to /kbind/tests/ (its *.sh
+#                 scripts are run in sorted order)
+#
+# The guest also gets /bin/busybox (busybox-static), the harness init and
+# its helper library (/kbind/lib.sh, /kbind/splat.sh). No device nodes are
+# needed, so this runs as any user.
+
+set -euo pipefail
+
+HERE=$(cd "$(dirname "$0")" && pwd)
+BUSYBOX=/bin/busybox
+
+OUT=
+STAGE=
+KVER=
+KOS=()
+KMODS=()
+BINS=()
+TESTS=
+
+declare -A MOD_PATH	# module name (with '_') -> path relative to moddir
+declare -A MOD_DEPS	# module path -> its dependency paths
+declare -A BUILTIN	# module name (with '_') -> 1 if built into the kernel
+declare -A VISITED	# module path -> 1 once placed in ORDER
+ORDER=()		# kernel module paths in load order
+MOD_NAME=		# result of mod_name
+
+die() {
+	echo "mkinitramfs: $*" >&2
+	exit 1
+}
+
+usage() {
+	sed -n '6,17s/^# \{0,1\}//p' "$0" >&2
+	exit 2
+}
+
+parse_args() {
+	while [ $# -gt 0 ]; do
+		[ $# -ge 2 ] || usage
+		case $1 in
+		--out)   OUT=$2 ;;
+		--kver)  KVER=$2 ;;
+		--ko)    read -ra KOS <<<"$2" ;;
+		--kmod)  read -ra KMODS <<<"$2" ;;
+		--bin)   read -ra BINS <<<"$2" ;;
+		--tests) TESTS=$2 ;;
+		*)       usage ;;
+		esac
+		shift 2
+	done
+	[ -n "$OUT" ] || usage
+	[ ${#KMODS[@]} -eq 0 ] || [ -n "$KVER" ] || die "--kmod needs --kver"
+}
+
+# Set MOD_NAME to module $1's name as the kernel knows it: basename
+# without .ko*, '-' as '_'. No subshell: it runs for every modules.dep line.
+mod_name() {
+	MOD_NAME=${1##*/}
+	MOD_NAME=${MOD_NAME%%.ko*}
+	MOD_NAME=${MOD_NAME//-/_}
+}
+
+load_module_db() {
+	local moddir=/lib/modules/$KVER mod deps
+
+	[ -r "$moddir/modules.dep" ] || die "$moddir/modules.dep not found"
+	while IFS=: read -r mod deps; do
+		mod_name "$mod"
+		MOD_PATH[$MOD_NAME]=$mod
+		MOD_DEPS[$mod]=$deps
+	done <"$moddir/modules.dep"
+	[ -r "$moddir/modules.builtin" ] || return 0
+	while read -r mod; do
+		mod_name "$mod"
+		BUILTIN[$MOD_NAME]=1
+	done <"$moddir/modules.builtin"
+}
+
+# Depth-first walk: dependencies land in ORDER before their users.
+visit() {
+	local mod=$1 dep
+
+	[ -z "${VISITED[$mod]-}" ] || return 0
+	VISITED[$mod]=1
+	for dep in ${MOD_DEPS[$mod]}; do
+		visit "$dep"
+	done
+	ORDER+=("$mod")
+}
+
+resolve_kmods() {
+	local name
+
+	for name in "${KMODS[@]}"; do
+		mod_name "$name"
+		if [ -n "${MOD_PATH[$MOD_NAME]-}" ]; then
+			visit "${MOD_PATH[$MOD_NAME]}"
+		elif [ -n "${BUILTIN[$MOD_NAME]-}" ]; then
+			echo "mkinitramfs: $name: built into $KVER" >&2
+		else
+			die "module $name not found for $KVER"
+		fi
+	done
+}
+
+# Copy kernel module $1 (relative to moddir) decompressed to file $2.
+copy_kmod() {
+	local src=/lib/modules/$KVER/$1
+
+	case $src in
+	*.ko)     cp "$src" "$2" ;;
+	*.ko.xz)  xz -dc "$src" >"$2" ;;
+	*.ko.zst) zstd -dcq "$src" >"$2" ;;
+	*.ko.gz)  gzip -dc "$src" >"$2" ;;
+	*)        die "unknown module format: $src" ;;
+	esac
+}
+
+stage_kmods() {
+	local dir=$1/kbind/kmod mod file
+
+	mkdir -p "$dir"
+	: >"$dir/order"
+	for mod in "${ORDER[@]}"; do
+		mod_name "$mod"
+		file=$MOD_NAME.ko
+		copy_kmod "$mod" "$dir/$file"
+		echo "$file" >>"$dir/order"
+	done
+}
+
+# Copy files $2... into directory $1, keeping their mode.
+stage_files() {
+	local dir=$1 f
+
+	shift
+	mkdir -p "$dir"
+	for f in "$@"; do
+		[ -f "$f" ] || die "$f: no such file"
+		cp -p "$f" "$dir/"
+	done
+}
+
+stage_tests() {
+	local dir=$1/kbind/tests
+
+	mkdir -p "$dir"
+	[ -n "$TESTS" ] || return 0
+	[ -d "$TESTS" ] || die "$TESTS: no such directory"
+	cp -a "$TESTS/." "$dir/"
+}
+
+stage_base() {
+	local root=$1
+
+	mkdir -p "$root"/{bin,sbin,usr/bin,usr/sbin,dev,proc,sys,tmp,run,kbind}
+	cp "$BUSYBOX" "$root/bin/busybox"
+	cp "$HERE/guest/init" "$root/init"
+	cp "$HERE/guest/lib.sh" "$HERE/guest/splat.sh" "$root/kbind/"
+	chmod 755 "$root/init" "$root/bin/busybox"
+}
+
+write_cpio() {
+	local root=$1 out
+
+	out=$(realpath -m "$OUT")
+	mkdir -p "$(dirname "$out")"
+	(cd "$root" && find . -mindepth 1 | LC_ALL=C sort |
+		cpio -o -H newc -R 0:0 --quiet) | gzip -n -6 >"$out"
+}
+
+main() {
+	parse_args "$@"
+	[ -x "$BUSYBOX" ] || die "$BUSYBOX missing (install busybox-static)"
+	STAGE=$(mktemp -d)
+	trap 'rm -rf "$STAGE"' EXIT
+	stage_base "$STAGE"
+	if [ ${#KMODS[@]} -gt 0 ]; then
+		load_module_db
+		resolve_kmods
+	fi
+	stage_kmods "$STAGE"
+	stage_files "$STAGE/kbind/modules" "${KOS[@]}"
+	stage_files "$STAGE/kbind/bin" "${BINS[@]}"
+	stage_tests "$STAGE"
+	write_cpio "$STAGE"
+}
+
+main "$@"

@@ -1,0 +1,197 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Boot a kernel in QEMU (TCG) on a kbind test initramfs and report its cases.
+#
+# Usage: run-vm.sh --kver KVER --out DIR [--ko "a.ko ..."] [--kmod "name ..."]
+#                  [--bin "prog ..."] [--tests DIR] [--qemu-args "ARGS"]
+#                  [--timeout SECONDS] [--label TEXT]
+#
+#   --kver KVER       boot /boot/vmlinuz-KVER, kernel modules from
+#                     /lib/modules/KVER
+#   --out DIR         keeps initramfs.cpio.gz, console.log (ttyS0: kernel
+#                     and script output), results.tap (ttyS1: guest TAP)
+#                     and qemu.log
+#   --ko, --kmod, --bin, --tests
+#                     what goes into the guest, see mkinitramfs.sh
+#   --qemu-args ARGS  extra QEMU arguments, e.g. "-device edu"
+#   --timeout SECONDS kill QEMU after this long (default 300)
+#   --label TEXT      prefix for case names, e.g. "6.1"
+#
+# Prints one line per guest case, "ok - LABEL: NAME" or "not ok - LABEL:
+# NAME" (unnumbered: the caller numbers them) with the guest's "# "
+# diagnostics, then the harness case "LABEL: vm boot, clean run, no kernel
+# splat". Exits 0 iff every case passed.
+
+set -euo pipefail
+
+HERE=$(cd "$(dirname "$0")" && pwd)
+DONE_MARKER=KBIND-VM-DONE
+
+KVER=
+OUT=
+KO=
+KMOD=
+BIN=
+TESTS=
+QEMU_ARGS=
+TIMEOUT=300
+LABEL=
+
+FAILED=0	# set to 1 by the first failed case
+QEMU_RC=0	# exit status of timeout(1) around QEMU
+ELAPSED=0	# seconds QEMU ran
+
+# shellcheck source-path=SCRIPTDIR source=guest/splat.sh
+. "$HERE/guest/splat.sh"
+
+usage() {
+	sed -n '6,19s/^# \{0,1\}//p' "$0" >&2
+	exit 2
+}
+
+parse_args() {
+	while [ $# -gt 0 ]; do
+		[ $# -ge 2 ] || usage
+		case $1 in
+		--kver)      KVER=$2 ;;
+		--out)       OUT=$2 ;;
+		--ko)        KO=$2 ;;
+		--kmod)      KMOD=$2 ;;
+		--bin)       BIN=$2 ;;
+		--tests)     TESTS=$2 ;;
+		--qemu-args) QEMU_ARGS=$2 ;;
+		--timeout)   TIMEOUT=$2 ;;
+		--label)     LABEL=$2 ;;
+		*)           usage ;;
+		esac
+		shift 2
+	done
+	if [ -z "$KVER" ] || [ -z "$OUT" ]; then
+		usage
+	fi
+	[ -r "/boot/vmlinuz-$KVER" ] || {
+		echo "run-vm: /boot/vmlinuz-$KVER not found" >&2
+		exit 1
+	}
+}
+
+# mkinitramfs's messages become diagnostics; if it fails, so does the
+# harness case, and the run stops.
+build_initramfs() {
+	local msgs rc=0
+
+	mkdir -p "$OUT"
+	msgs=$("$HERE/mkinitramfs.sh" --out "$OUT/initramfs.cpio.gz" \
+		--kver "$KVER" --ko "$KO" --kmod "$KMOD" --bin "$BIN" \
+		--tests "$TESTS" 2>&1) || rc=$?
+	if [ "$rc" -ne 0 ]; then
+		report "not ok" "vm boot, clean run, no kernel splat"
+		echo "# building the initramfs failed:"
+	fi
+	[ -z "$msgs" ] || echo "$msgs" | diag_lines
+	[ "$rc" -eq 0 ] || exit 1
+}
+
+boot_vm() {
+	local extra start=$SECONDS
+
+	read -ra extra <<<"$QEMU_ARGS"
+	rm -f "$OUT/console.log" "$OUT/results.tap"
+	timeout -k 10 "$TIMEOUT" qemu-system-x86_64 \
+		-accel tcg -machine q35 -cpu max -smp 2 -m 1024 \
+		-display none -monitor none -no-reboot \
+		-serial "file:$OUT/console.log" \
+		-serial "file:$OUT/results.tap" \
+		-kernel "/boot/vmlinuz-$KVER" -initrd "$OUT/initramfs.cpio.gz" \
+		-append "console=ttyS0 panic=-1 printk.devkmsg=on" \
+		"${extra[@]}" </dev/null >"$OUT/qemu.log" 2>&1 || QEMU_RC=$?
+	ELAPSED=$((SECONDS - start))
+}
+
+# Print "ok - NAME" or "not ok - NAME" and remember a failure.
+report() {
+	local status=$1 name=${LABEL:+$LABEL: }$2
+
+	[ "$status" = ok ] || FAILED=1
+	echo "$status - $name"
+}
+
+# Copy stdin to stdout as "# " diagnostics.
+diag_lines() {
+	sed 's/^/# /'
+}
+
+# Guest TAP: renumbered cases with the label, diagnostics as they are. A
+# case whose "# begin" line has no result line (the VM died in it) fails.
+report_guest_cases() {
+	local line pending=
+	local begin_re='^# begin [0-9]+ - (.*)$'
+	local case_re='^(not ok|ok) [0-9]+ - (.*)$'
+
+	[ -f "$OUT/results.tap" ] || return 0
+	while IFS= read -r line; do
+		if [[ $line =~ $begin_re ]]; then
+			pending=${BASH_REMATCH[1]}
+		elif [[ $line =~ $case_re ]]; then
+			pending=
+			report "${BASH_REMATCH[1]}" "${BASH_REMATCH[2]}"
+		elif [ "$line" != "$DONE_MARKER" ]; then
+			echo "# ${line#\# }"
+		fi
+	done <"$OUT/results.tap"
+	[ -z "$pending" ] || {
+		report "not ok" "$pending"
+		echo "# did not finish: the VM crashed, hung or timed out"
+	}
+}
+
+# Print, as "# " diagnostics, why the run was not clean (nothing if it was).
+run_problems() {
+	local splats show_tail=
+
+	if [ "$QEMU_RC" -eq 124 ] || [ "$QEMU_RC" -eq 137 ]; then
+		echo "# QEMU timed out after $TIMEOUT s"
+		show_tail=1
+	elif [ "$QEMU_RC" -ne 0 ]; then
+		echo "# QEMU exited with status $QEMU_RC; qemu.log:"
+		diag_lines <"$OUT/qemu.log"
+	fi
+	grep -qx "$DONE_MARKER" "$OUT/results.tap" 2>/dev/null || {
+		echo "# no $DONE_MARKER in results.tap: guest crashed or hung"
+		show_tail=1
+	}
+	[ -z "$show_tail" ] || [ ! -s "$OUT/console.log" ] || {
+		echo "# console.log ends with:"
+		tail -n 40 "$OUT/console.log" | diag_lines
+	}
+	splats=$(grep -E "$KB_SPLAT_RE" "$OUT/console.log" 2>/dev/null || true)
+	[ -z "$splats" ] || {
+		echo "# kernel splat in console.log:"
+		echo "$splats" | diag_lines
+	}
+}
+
+report_harness() {
+	local problems name="vm boot, clean run, no kernel splat"
+
+	problems=$(run_problems)
+	if [ -z "$problems" ]; then
+		report ok "$name"
+	else
+		report "not ok" "$name"
+		echo "$problems"
+	fi
+	echo "# ${LABEL:+$LABEL: }$KVER ran $ELAPSED s in QEMU; logs in $OUT"
+}
+
+main() {
+	parse_args "$@"
+	build_initramfs
+	boot_vm
+	report_guest_cases
+	report_harness
+	return "$FAILED"
+}
+
+main "$@"
