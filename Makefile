@@ -20,8 +20,13 @@ endif
 # Source trees mirrored (as symlinks) into build/<release>/.
 KSRC := Kbuild drivers tests/modules
 
-USER_CFLAGS := -static -O2 -Wall -Wextra -Werror -I$(KBIND_ROOT)/drivers -I$(KBIND_ROOT)/tests/modules
-USER_PROGS := $(patsubst tests/user/%.c,$(BUILD)/user/%,$(wildcard tests/user/*.c))
+# Static user programs for the VM: test programs, and the samples' clients.
+USER_CFLAGS := -static -O2 -Wall -Wextra -Werror -I$(KBIND_ROOT)/drivers \
+	-I$(KBIND_ROOT)/tests/modules
+USER_SRCS := $(wildcard tests/user/*.c) drivers/samples/misc/kbind_misc_ctl.c
+USER_HDRS := $(wildcard drivers/*/*/*.h tests/modules/*.h tests/user/*.h)
+USER_PROGS := $(addprefix $(BUILD)/user/,$(basename $(notdir $(USER_SRCS))))
+vpath %.c tests/user drivers/samples/misc
 
 .PHONY: all modules user test demo docs clean help deps FORCE
 all: modules user
@@ -42,7 +47,7 @@ $(BUILD)/%/.built: FORCE
 
 user: $(USER_PROGS)
 
-$(BUILD)/user/%: tests/user/%.c $(wildcard drivers/*/*/*.h tests/modules/*.h tests/user/*.h)
+$(BUILD)/user/%: %.c $(USER_HDRS)
 	@mkdir -p $(dir $@)
 	$(CC) $(USER_CFLAGS) -o $@ $<
 

@@ -51,6 +51,7 @@ for k in "${kernels[@]}"; do
 	case_of "build: modules for $label ($krel), -Werror" \
 		make -s KDIR="/lib/modules/$krel/build" | tap
 	tests/compile-fail/run.sh "$krel" "$label" | tap
+	tests/readme-example.sh "$krel" "$label" | tap
 done
 
 mapfile -t krels < <(scripts/kernels.sh)

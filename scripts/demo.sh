@@ -1,0 +1,25 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# The main job: install what is missing, build the reference drivers for
+# every supported kernel, boot each kernel in QEMU with them and show them
+# working. Exits non-zero if any step failed.
+
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+
+scripts/deps.sh
+make -s all
+
+rc=0
+while read -r krel label; do
+	echo "=== Linux $krel: the kbind misc sample in a VM"
+	mapfile -t kos < <(find "build/$krel/drivers" -name '*.ko' | sort)
+	tests/vm/run-vm.sh --kver "$krel" --label "$label" \
+		--out "build/demo/$label" --ko "${kos[*]}" \
+		--bin build/user/kbind_misc_ctl --tests scripts/demo-guest ||
+		rc=1
+done < <(scripts/kernels.sh --short)
+exit $rc
