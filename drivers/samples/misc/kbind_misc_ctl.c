@@ -16,7 +16,7 @@
 
 #include "kbind_misc_sample.h"
 
-static int usage(void)
+static int bad_usage(void)
 {
 	fprintf(stderr, "usage: kbind_misc_ctl hello | get | set VALUE\n");
 	return 2;
@@ -28,7 +28,7 @@ int main(int argc, char **argv)
 	char *end;
 
 	if (argc < 2)
-		return usage();
+		return bad_usage();
 	fd = open("/dev/" KB_SAMPLE_NODE, O_RDWR);
 	if (fd < 0) {
 		perror("/dev/" KB_SAMPLE_NODE);
@@ -46,10 +46,10 @@ int main(int argc, char **argv)
 		errno = 0;
 		val = strtol(argv[2], &end, 0);
 		if (errno || *end || end == argv[2])
-			return usage();
+			return bad_usage();
 		ret = ioctl(fd, KB_SAMPLE_SET_VALUE, &val);
 	} else {
-		return usage();
+		return bad_usage();
 	}
 	if (ret < 0)
 		fprintf(stderr, "%s: %s\n", argv[1], strerror(errno));
