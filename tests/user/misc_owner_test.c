@@ -31,6 +31,15 @@ static void ctl(unsigned long cmd)
 	close(fd);
 }
 
+/* Each case starts with a live victim, whatever the previous case left. */
+static void victim_live(void)
+{
+	int fd = open_node(KB_OWNER_CTL);
+
+	CHECK(ioctl(fd, KB_OWNER_SETUP) == 0 || errno == EBUSY);
+	close(fd);
+}
+
 static double now(void)
 {
 	struct timespec ts;
@@ -42,9 +51,11 @@ static double now(void)
 /* Every operation on a file open across teardown gets -ENODEV. */
 static void open_across_teardown(void)
 {
-	int fd = open_node(KB_OWNER_VICTIM);
 	char buf[16];
-	int gen;
+	int gen, fd;
+
+	victim_live();
+	fd = open_node(KB_OWNER_VICTIM);
 
 	gen = ioctl(fd, KB_VICTIM_PING);
 	CHECK(gen > 0);
@@ -71,6 +82,7 @@ static void many_files(void)
 {
 	int fds[8], i;
 
+	victim_live();
 	for (i = 0; i < 8; i++)
 		fds[i] = open_node(KB_OWNER_VICTIM);
 	close(fds[3]);
@@ -99,10 +111,12 @@ static void many_files(void)
  */
 static void teardown_waits_for_reader(void)
 {
-	int fd = open_node(KB_OWNER_VICTIM);
 	double t0, waited;
+	int status, fd;
 	pid_t pid;
-	int status;
+
+	victim_live();
+	fd = open_node(KB_OWNER_VICTIM);
 
 	pid = fork();
 	CHECK(pid >= 0);
@@ -123,8 +137,11 @@ static void teardown_waits_for_reader(void)
 
 static void bad_input(void)
 {
-	int fd = open_node(KB_OWNER_VICTIM);
-	int c = open_node(KB_OWNER_CTL);
+	int fd, c;
+
+	victim_live();
+	fd = open_node(KB_OWNER_VICTIM);
+	c = open_node(KB_OWNER_CTL);
 
 	CHECK_ERRNO(ioctl(fd, KB_VICTIM_SLOW, 100000), EINVAL);
 	CHECK_ERRNO(ioctl(c, 0x5555), ENOTTY);
