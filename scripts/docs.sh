@@ -28,7 +28,7 @@ mkdir -p "$OUT"
 extra=(
 	"OUTPUT_DIRECTORY = $OUT"
 	"WARN_LOGFILE = $LOG"
-	"FILTER_PATTERNS = *.h=$KBIND_ROOT/scripts/kerneldoc2doxygen"
+	"FILTER_PATTERNS = *.h=$KBIND_ROOT/scripts/kerneldoc2doxygen *.md=$KBIND_ROOT/scripts/kerneldoc2doxygen"
 )
 if [ -f README.md ]; then
 	extra+=("INPUT += README.md" "USE_MDFILE_AS_MAINPAGE = README.md")

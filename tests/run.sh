@@ -56,6 +56,8 @@ done
 
 mapfile -t krels < <(scripts/kernels.sh)
 tests/style.sh "${krels[@]}" | tap
+case_of "docs: Doxygen API reference renders with zero warnings" \
+	scripts/docs.sh | tap
 
 for k in "${kernels[@]}"; do
 	read -r krel label <<< "$k"
