@@ -26,6 +26,8 @@ USER_CFLAGS := -static -O2 -Wall -Wextra -Werror -I$(KBIND_ROOT)/drivers \
 USER_SRCS := $(wildcard tests/user/*.c) drivers/samples/misc/kbind_misc_ctl.c
 USER_HDRS := $(wildcard drivers/*/*/*.h tests/modules/*.h tests/user/*.h)
 USER_PROGS := $(addprefix $(BUILD)/user/,$(basename $(notdir $(USER_SRCS))))
+# 32-bit builds exercise the compat_ioctl paths.
+USER_PROGS += $(BUILD)/user/misc_sample_test32
 vpath %.c tests/user drivers/samples/misc
 
 .PHONY: all modules user test demo docs clean help deps FORCE
@@ -50,6 +52,10 @@ user: $(USER_PROGS)
 $(BUILD)/user/%: %.c $(USER_HDRS)
 	@mkdir -p $(dir $@)
 	$(CC) $(USER_CFLAGS) -o $@ $<
+
+$(BUILD)/user/%32: %.c $(USER_HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) -m32 $(USER_CFLAGS) -o $@ $<
 
 test:
 	@$(KBIND_ROOT)/tests/run.sh

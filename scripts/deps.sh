@@ -11,7 +11,7 @@
 set -euo pipefail
 
 PKGS=(
-	build-essential bc bison flex libelf-dev kmod cpio xz-utils zstd
+	build-essential gcc-multilib bc bison flex libelf-dev kmod cpio xz-utils zstd
 	busybox-static qemu-system-x86 ccache sparse coccinelle doxygen fio
 	linux-headers-amd64 linux-image-amd64 linux-source-6.12
 )
@@ -35,8 +35,12 @@ if [ ${#missing[@]} -eq 0 ] && [ -n "$have612" ]; then
 fi
 
 export DEBIAN_FRONTEND=noninteractive
-echo "deps: installing ${missing[*]} ${have612:-linux 6.12}" >&2
-apt-get update -qq
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+apt_quiet() {	# apt-get with its output shown only when it fails
+	apt-get "$@" >"$log" 2>&1 || { cat "$log" >&2; return 1; }
+}
+apt_quiet update
 if [ -z "$have612" ]; then
 	# Newest 6.12 ABI with both an unsigned image and headers.
 	have612=$(apt-cache search --names-only \
@@ -49,4 +53,6 @@ if [ -z "$have612" ]; then
 	[ -n "$have612" ] || { echo "deps: no Debian 6.12 kernel found" >&2; exit 1; }
 	missing+=("linux-headers-$have612" "linux-image-$have612-unsigned")
 fi
-apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+echo "deps: installing ${missing[*]}" >&2
+apt_quiet install -y --no-install-recommends "${missing[@]}"
+echo "deps: done" >&2

@@ -13,6 +13,10 @@ kb_case "misc sample: node is a char device" test -c "$node"
 for c in $(misc_sample_test); do
 	kb_case "misc sample: $c" misc_sample_test "$c"
 done
+# A 32-bit process goes through compat_ioctl.
+for c in hello value value_invalid bad_pointer bad_ioctl; do
+	kb_case "misc sample (32-bit, compat_ioctl): $c" misc_sample_test32 "$c"
+done
 
 # An open file pins the module: unload is refused, then works after close.
 unload_while_open() {

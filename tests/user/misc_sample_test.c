@@ -99,7 +99,7 @@ static void bad_ioctl(void)
 	CHECK_ERRNO(ioctl(fd, _IO(KB_SAMPLE_IOC_MAGIC, 0x7f)), ENOTTY);
 	CHECK_ERRNO(ioctl(fd, _IO('T', 0x80)), ENOTTY);
 	/* right number, wrong size or direction: another command */
-	CHECK_ERRNO(ioctl(fd, _IOR(KB_SAMPLE_IOC_MAGIC, 0x81, long), &v),
+	CHECK_ERRNO(ioctl(fd, _IOR(KB_SAMPLE_IOC_MAGIC, 0x81, long long), &v),
 		    ENOTTY);
 	CHECK_ERRNO(ioctl(fd, _IOR(KB_SAMPLE_IOC_MAGIC, 0x82, int), &v),
 		    ENOTTY);
