@@ -18,7 +18,7 @@ kdir = /lib/modules/$(1)/build
 endif
 
 # Source trees mirrored (as symlinks) into build/<release>/.
-KSRC := Kbuild drivers tests/modules
+KSRC := Kbuild drivers kunit tests/modules
 
 # Static user programs for the VM: test programs, and the samples' clients.
 USER_CFLAGS := -static -O2 -Wall -Wextra -Werror -I$(KBIND_ROOT)/drivers \
@@ -40,11 +40,11 @@ modules: $(addprefix $(BUILD)/,$(addsuffix /.built,$(KRELS)))
 
 # C=1 runs sparse on what gets rebuilt, C=2 on everything.
 $(BUILD)/%/.built: FORCE
-	@mkdir -p $(BUILD)/$*/tests
-	@cp -rsf $(KBIND_ROOT)/Kbuild $(KBIND_ROOT)/drivers $(BUILD)/$*/
-	@cp -rsf $(KBIND_ROOT)/tests/modules $(BUILD)/$*/tests/
+	@for s in $(KSRC); do d=$(BUILD)/$*/$$(dirname $$s); \
+		mkdir -p $$d && cp -rsf $(KBIND_ROOT)/$$s $$d/ || exit 1; done
 	$(MAKE) -C $(call kdir,$*) M=$(BUILD)/$* KBIND_ROOT=$(KBIND_ROOT) \
-		$(if $(C),C=$(C)) modules
+		$(if $(C),C=$(C)) \
+		$(if $(KBIND_FAULT_INJECTION),KBIND_FAULT_INJECTION=y) modules
 	@touch $@
 
 user: $(USER_PROGS)
@@ -75,5 +75,6 @@ help:
 	@echo 'make test   install what is missing, run every test; ends with "N passed, N failed"'
 	@echo 'make docs   render the API reference with Doxygen into build/docs'
 	@echo 'make C=2    build with sparse'
+	@echo 'make KBIND_FAULT_INJECTION=y KDIR=...  test build with a fault injection point per step'
 
 FORCE:

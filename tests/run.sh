@@ -69,6 +69,32 @@ done
 
 skipped=$(grep -c '^ok .*# SKIP' "$log/results" || true)
 failed=$(grep -c '^not ok ' "$log/results" || true)
+# The debug kernel: KASAN, kmemleak, lockdep, debug objects, KUnit and
+# fault injection. The whole VM suite runs on it again, plus tests/debug/.
+debug_kernel() {
+	local dk krel stage
+
+	dk=$(scripts/debug-kernel.sh 2>"$log/debug-kernel.log") || {
+		echo "not ok - debug kernel: build (log: build/test/debug-kernel.log)"
+		tail -n 20 "$log/debug-kernel.log" | sed 's/^/# /'
+		return
+	}
+	echo "ok - debug kernel: built or reused ($dk)"
+	krel=$(cat "$dk/release")
+	case_of "build: modules for the debug kernel ($krel), fault injection" \
+		make -s KDIR="$dk/build" KBIND_FAULT_INJECTION=y
+	stage=$log/guest-debug
+	rm -rf "$stage"
+	mkdir -p "$stage"
+	cp -r tests/guest/. tests/debug/. "$stage/"
+	mapfile -t kos < <(find "build/$krel" -name '*.ko' | sort)
+	tests/vm/run-vm.sh --kver "$krel" --kernel "$dk/bzImage" \
+		--modroot "$dk/modroot" --mem 2048 --kmod kunit \
+		--label debug --out "$log/vm-debug" --ko "${kos[*]}" \
+		--bin "$(echo build/user/*)" --tests "$stage" --timeout 2400
+}
+debug_kernel | tap
+
 passed=$(( $(grep -c '^ok ' "$log/results") - skipped ))
 if [ "$skipped" -gt 0 ]; then
 	echo "$passed passed, $failed failed, $skipped skipped"

@@ -3,11 +3,14 @@
 #
 # Build the gzip'd newc initramfs that boots a kbind test VM.
 #
-# Usage: mkinitramfs.sh --out FILE [--kver KVER] [--ko "a.ko ..."]
-#                       [--kmod "name ..."] [--bin "prog ..."] [--tests DIR]
+# Usage: mkinitramfs.sh --out FILE [--kver KVER] [--modroot DIR]
+#                       [--ko "a.ko ..."] [--kmod "name ..."]
+#                       [--bin "prog ..."] [--tests DIR]
 #
 #   --out FILE    initramfs to write (gzip'd newc cpio)
 #   --kver KVER   kernel release whose /lib/modules/KVER provides --kmod
+#   --modroot DIR look for lib/modules/KVER under DIR instead of / (a kernel
+#                 built by the project, e.g. the debug kernel)
 #   --ko LIST     our built modules, copied to /kbind/modules/
 #   --kmod LIST   kernel modules by name; resolved with their dependencies
 #                 through modules.dep, decompressed into /kbind/kmod/ and
@@ -28,6 +31,7 @@ BUSYBOX=/bin/busybox
 OUT=
 STAGE=
 KVER=
+MODROOT=
 KOS=()
 KMODS=()
 BINS=()
@@ -56,6 +60,7 @@ parse_args() {
 		case $1 in
 		--out)   OUT=$2 ;;
 		--kver)  KVER=$2 ;;
+		--modroot) MODROOT=$2 ;;
 		--ko)    read -ra KOS <<<"$2" ;;
 		--kmod)  read -ra KMODS <<<"$2" ;;
 		--bin)   read -ra BINS <<<"$2" ;;
@@ -77,7 +82,7 @@ mod_name() {
 }
 
 load_module_db() {
-	local moddir=/lib/modules/$KVER mod deps
+	local moddir=$MODROOT/lib/modules/$KVER mod deps
 
 	[ -r "$moddir/modules.dep" ] || die "$moddir/modules.dep not found"
 	while IFS=: read -r mod deps; do
@@ -121,7 +126,7 @@ resolve_kmods() {
 
 # Copy kernel module $1 (relative to moddir) decompressed to file $2.
 copy_kmod() {
-	local src=/lib/modules/$KVER/$1
+	local src=$MODROOT/lib/modules/$KVER/$1
 
 	case $src in
 	*.ko)     cp "$src" "$2" ;;

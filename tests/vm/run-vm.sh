@@ -3,12 +3,16 @@
 #
 # Boot a kernel in QEMU (TCG) on a kbind test initramfs and report its cases.
 #
-# Usage: run-vm.sh --kver KVER --out DIR [--ko "a.ko ..."] [--kmod "name ..."]
+# Usage: run-vm.sh --kver KVER --out DIR [--kernel IMAGE] [--modroot DIR]
+#                  [--mem MB] [--ko "a.ko ..."] [--kmod "name ..."]
 #                  [--bin "prog ..."] [--tests DIR] [--qemu-args "ARGS"]
 #                  [--timeout SECONDS] [--label TEXT]
 #
 #   --kver KVER       boot /boot/vmlinuz-KVER, kernel modules from
 #                     /lib/modules/KVER
+#   --kernel IMAGE    boot IMAGE instead of /boot/vmlinuz-KVER
+#   --modroot DIR     kernel modules from DIR/lib/modules/KVER
+#   --mem MB          guest memory (default 1024)
 #   --out DIR         keeps initramfs.cpio.gz, console.log (ttyS0: kernel
 #                     and script output), results.tap (ttyS1: guest TAP)
 #                     and qemu.log
@@ -29,6 +33,9 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 DONE_MARKER=KBIND-VM-DONE
 
 KVER=
+KERNEL=
+MODROOT=
+MEM=1024
 OUT=
 KO=
 KMOD=
@@ -46,7 +53,7 @@ ELAPSED=0	# seconds QEMU ran
 . "$HERE/guest/splat.sh"
 
 usage() {
-	sed -n '6,19s/^# \{0,1\}//p' "$0" >&2
+	sed -n '6,23s/^# \{0,1\}//p' "$0" >&2
 	exit 2
 }
 
@@ -55,6 +62,9 @@ parse_args() {
 		[ $# -ge 2 ] || usage
 		case $1 in
 		--kver)      KVER=$2 ;;
+		--kernel)    KERNEL=$2 ;;
+		--modroot)   MODROOT=$2 ;;
+		--mem)       MEM=$2 ;;
 		--out)       OUT=$2 ;;
 		--ko)        KO=$2 ;;
 		--kmod)      KMOD=$2 ;;
@@ -70,8 +80,9 @@ parse_args() {
 	if [ -z "$KVER" ] || [ -z "$OUT" ]; then
 		usage
 	fi
-	[ -r "/boot/vmlinuz-$KVER" ] || {
-		echo "run-vm: /boot/vmlinuz-$KVER not found" >&2
+	KERNEL=${KERNEL:-/boot/vmlinuz-$KVER}
+	[ -r "$KERNEL" ] || {
+		echo "run-vm: $KERNEL not found" >&2
 		exit 1
 	}
 }
@@ -83,7 +94,8 @@ build_initramfs() {
 
 	mkdir -p "$OUT"
 	msgs=$("$HERE/mkinitramfs.sh" --out "$OUT/initramfs.cpio.gz" \
-		--kver "$KVER" --ko "$KO" --kmod "$KMOD" --bin "$BIN" \
+		--kver "$KVER" --modroot "$MODROOT" --ko "$KO" \
+		--kmod "$KMOD" --bin "$BIN" \
 		--tests "$TESTS" 2>&1) || rc=$?
 	if [ "$rc" -ne 0 ]; then
 		report "not ok" "vm boot, clean run, no kernel splat"
@@ -99,11 +111,11 @@ boot_vm() {
 	read -ra extra <<<"$QEMU_ARGS"
 	rm -f "$OUT/console.log" "$OUT/results.tap"
 	timeout -k 10 "$TIMEOUT" qemu-system-x86_64 \
-		-accel tcg -machine q35 -cpu max -smp 2 -m 1024 \
+		-accel tcg -machine q35 -cpu max -smp 2 -m "$MEM" \
 		-display none -monitor none -no-reboot \
 		-serial "file:$OUT/console.log" \
 		-serial "file:$OUT/results.tap" \
-		-kernel "/boot/vmlinuz-$KVER" -initrd "$OUT/initramfs.cpio.gz" \
+		-kernel "$KERNEL" -initrd "$OUT/initramfs.cpio.gz" \
 		-append "console=ttyS0 panic=-1 printk.devkmsg=on" \
 		"${extra[@]}" </dev/null >"$OUT/qemu.log" 2>&1 || QEMU_RC=$?
 	ELAPSED=$((SECONDS - start))

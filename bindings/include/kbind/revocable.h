@@ -16,6 +16,7 @@
 #define _KBIND_REVOCABLE_H
 
 #include <linux/compiler.h>
+#include <linux/lockdep.h>
 #include <linux/rcupdate.h>
 #include <linux/srcu.h>
 
@@ -29,23 +30,41 @@ struct kb_revocable {
 	void __rcu *ptr;
 };
 
-/**
- * kb_revocable_init() - make @ptr reachable through @r
- * @r: the revocable
- * @ptr: the data to protect; must stay valid until kb_revocable_revoke()
- *
- * Context: process context, may sleep.
- * Return: 0, or -ENOMEM if the SRCU domain cannot be allocated.
- */
-static inline int kb_revocable_init(struct kb_revocable *r, void *ptr)
+static inline int __kb_revocable_init(struct kb_revocable *r, void *ptr,
+				      const char *name,
+				      struct lock_class_key *key)
 {
+#ifdef CONFIG_DEBUG_LOCK_ALLOC
+	int ret = __init_srcu_struct(&r->srcu, name, key);
+#else
 	int ret = init_srcu_struct(&r->srcu);
+#endif
 
 	if (ret)
 		return ret;
 	RCU_INIT_POINTER(r->ptr, ptr);
 	return 0;
 }
+
+/**
+ * kb_revocable_init() - make @ptr reachable through @r
+ * @r: the revocable
+ * @ptr: the data to protect; must stay valid until kb_revocable_revoke()
+ *
+ * Every call site is a lockdep class of its own, so that revoking one kind
+ * of revocable from inside an access section of another kind is not taken
+ * for recursion; bindings that create revocables for several kinds of
+ * owners from one place pass a class per kind to __kb_revocable_init().
+ *
+ * Context: process context, may sleep.
+ * Return: 0, or -ENOMEM if the SRCU domain cannot be allocated.
+ */
+#define kb_revocable_init(r, ptr)					\
+({									\
+	static struct lock_class_key __kb_rev_key;			\
+									\
+	__kb_revocable_init(r, ptr, "kb_revocable", &__kb_rev_key);	\
+})
 
 /**
  * kb_revocable_begin() - enter an access section

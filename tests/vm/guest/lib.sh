@@ -12,19 +12,26 @@
 #
 #   kb_case NAME CMD [ARGS...]
 #	Run CMD with stdin from /dev/null and its output in a case log. The
-#	case is "ok N - NAME" iff CMD exits 0 and the kernel logged no splat
-#	(see /kbind/splat.sh) while it ran; otherwise "not ok N - NAME"
-#	followed by CMD's exit status, its output and the splat lines as "# "
-#	diagnostics. Returns 0 if ok, 1 if not (so "set -e" stops a script at
+#	case is "ok N - NAME" iff CMD exits 0, the kernel logged no splat
+#	(see /kbind/splat.sh) while it ran and, on a kernel with kmemleak, a
+#	scan after it found no leak; otherwise "not ok N - NAME" followed by
+#	CMD's exit status, its output, the splat lines and kmemleak's reports
+#	as "# " diagnostics. Returns 0 if ok, 1 if not (so "set -e" stops a script at
 #	its first failed case). A "# begin N - NAME" line goes out first: the
 #	host reports a case that began but never ended (the VM crashed or
 #	hung in it) as failed.
 #   kb_skip NAME REASON
 #	Report "ok N - NAME # SKIP REASON".
+#   kb_pass NAME
+#	Report "ok N - NAME" for a result obtained otherwise (e.g. a KUnit
+#	case parsed from KTAP).
 #   kb_fail NAME REASON
 #	Report "not ok N - NAME" with REASON as a diagnostic.
 #   kb_diag TEXT...
 #	Print "# TEXT" on the results channel.
+#   kb_no_leaks
+#	A command for kb_case: waits out kmemleak's 5 s minimum age, then
+#	fails if a scan finds a leak. /init runs it after every script.
 #
 # Variables: KB_MODULES is the directory of our modules (*.ko, not loaded:
 # tests insmod/rmmod them); the kernel modules named with --kmod are already
@@ -38,6 +45,7 @@
 KB_RESULTS=/dev/ttyS1
 KB_STATE=/run/kbind
 KB_MODULES=/kbind/modules
+KB_KMEMLEAK=/sys/kernel/debug/kmemleak
 
 # shellcheck source-path=SCRIPTDIR source=splat.sh
 . /kbind/splat.sh
@@ -63,8 +71,28 @@ kb_next() {
 	echo "$KB_N" >"$KB_STATE/count"
 }
 
+# Scan for leaks now and print kmemleak's reports (nothing on kernels
+# without kmemleak), then forget them so that each is reported once.
+# kmemleak only reports objects unreferenced for 5 s or more.
+kb_leaks() {
+	[ -w "$KB_KMEMLEAK" ] || return 0
+	echo scan >"$KB_KMEMLEAK"
+	cat "$KB_KMEMLEAK"
+	echo clear >"$KB_KMEMLEAK"
+}
+
+# A case of its own: wait out kmemleak's minimum age, then expect no leak.
+kb_no_leaks() {
+	local leaks
+
+	[ -w "$KB_KMEMLEAK" ] || return 0
+	sleep 6
+	leaks=$(kb_leaks)
+	[ -z "$leaks" ] || { echo "$leaks"; return 1; }
+}
+
 kb_case() {
-	local name=$1 log rc=0 splat
+	local name=$1 log rc=0 splat leaks
 
 	shift
 	kb_next
@@ -74,7 +102,8 @@ kb_case() {
 	dmesg -c >/dev/null
 	"$@" </dev/null >"$log" 2>&1 || rc=$?
 	splat=$(dmesg | grep -E "$KB_SPLAT_RE" || true)
-	if [ "$rc" -eq 0 ] && [ -z "$splat" ]; then
+	leaks=$(kb_leaks)
+	if [ "$rc" -eq 0 ] && [ -z "$splat" ] && [ -z "$leaks" ]; then
 		kb_out "ok $KB_N - $name"
 		return 0
 	fi
@@ -85,12 +114,21 @@ kb_case() {
 		kb_diag "kernel splat:"
 		echo "$splat" | kb_diag_lines
 	fi
+	if [ -n "$leaks" ]; then
+		kb_diag "kmemleak (objects leaked 5 s or more before):"
+		echo "$leaks" | head -n 40 | kb_diag_lines
+	fi
 	return 1
 }
 
 kb_skip() {
 	kb_next
 	kb_out "ok $KB_N - $1 # SKIP $2"
+}
+
+kb_pass() {
+	kb_next
+	kb_out "ok $KB_N - $1"
 }
 
 kb_fail() {

@@ -7,7 +7,12 @@
 # a splat is.
 
 # shellcheck shell=dash disable=SC2034
+# lockdep reports start with "WARNING:"; kmemleak's and lockdep's own
+# start-up lines ("RCU lockdep checking is enabled", "Kernel memory leak
+# detector initialized") are not splats.
 KB_SPLAT_RE='WARNING:|BUG:|BUG |kernel BUG|Oops|Kernel panic|general protection'
-KB_SPLAT_RE=$KB_SPLAT_RE'|KASAN|UBSAN|kmemleak|refcount_t|Call Trace'
-KB_SPLAT_RE=$KB_SPLAT_RE'|lockdep|possible circular locking|INFO: possible'
+KB_SPLAT_RE=$KB_SPLAT_RE'|KASAN|UBSAN|refcount_t|Call Trace|ODEBUG:'
+KB_SPLAT_RE=$KB_SPLAT_RE'|suspected memory leak|unreferenced object'
+KB_SPLAT_RE=$KB_SPLAT_RE'|possible circular locking|possible recursive locking'
+KB_SPLAT_RE=$KB_SPLAT_RE'|inconsistent lock state|suspicious RCU usage|INFO: possible'
 KB_SPLAT_RE=$KB_SPLAT_RE'|INFO: task .* blocked|detected stall'

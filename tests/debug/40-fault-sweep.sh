@@ -1,0 +1,118 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# Debug kernel only: make every lifecycle step of every driver's probe fail
+# in turn. Each driver declares itself in fault.d/NAME.sh with four
+# functions:
+#
+#	fault_probe		make the driver probe once (kb_insmod, bind, ...;
+#				not busybox insmod: it retries a failed init)
+#	fault_works		check the probed driver works
+#	fault_remove		undo fault_probe
+#	fault_nothing_left	true if nothing of a failed probe remains
+#
+# The fault attribute of kbind_fault.ko (tests/modules/kbind_fault.c) makes
+# attempt N of kbind_fault_point() fail with -ENOMEM in the probing task
+# only (task-filter and /proc/self/make-it-fail); a counting pass finds how
+# many steps there are. Then, for each step, a case
+# checks: the probe fails with the error, the step is the one that failed,
+# nothing is left, no splat and no leak (kb_case); at the end the driver
+# still probes and works, and kmemleak finds nothing.
+
+. /kbind/lib.sh
+
+FF=/sys/kernel/debug/kbind_fault
+MAX_STEPS=32
+
+# Fail the $1-th call of kbind_fault_point() from a marked task.
+fault_arm() {
+	echo 100 >"$FF/probability" &&
+	echo "$1" >"$FF/space" &&
+	echo 1 >"$FF/times"
+}
+
+fault_disarm() {
+	echo 0 >"$FF/times"
+	echo 0 >"$FF/probability"
+}
+
+# Probe with attempt $1 failing; prints the probe's output.
+probe_failing_at() {
+	local rc=0
+
+	fault_arm "$1" || return 2
+	(echo 1 >/proc/self/make-it-fail && fault_probe) 2>&1 || rc=$?
+	fault_disarm
+	return $rc
+}
+
+# The name of the step whose injected failure the kernel logged last.
+injected_step() {
+	dmesg | sed -n 's/.*kbind: .*: injected .* at step [0-9]* (\(.*\))$/\1/p' |
+		tail -n 1
+}
+
+# One case: attempt $1 fails, it is step $2, and the probe unwound cleanly.
+fault_step() {
+	local out step
+
+	if out=$(probe_failing_at "$1"); then
+		echo "probe succeeded despite the injected failure"
+		fault_remove
+		return 1
+	fi
+	echo "$out"
+	step=$(injected_step)
+	[ "$step" = "$2" ] || { echo "failed step: '$step', expected '$2'"; return 1; }
+	echo "$out" | grep -q 'out of memory\|Cannot allocate memory' ||
+		{ echo "probe did not return -ENOMEM"; return 1; }
+	fault_nothing_left || { echo "something of the failed probe is left"; return 1; }
+}
+
+probe_work_remove() {
+	fault_probe && fault_works && fault_remove
+}
+
+# Counting pass: the names of the steps, one per line.
+count_steps() {
+	local k=1 step
+
+	while [ $k -le $MAX_STEPS ]; do
+		dmesg -c >/dev/null
+		if probe_failing_at $k >/dev/null; then
+			fault_remove
+			return 0
+		fi
+		step=$(injected_step)
+		[ -n "$step" ] || return 1
+		echo "$step"
+		k=$((k + 1))
+	done
+	return 1
+}
+
+sweep() {
+	local drv=$1 steps n k=1 step
+
+	if ! steps=$(count_steps) || [ -z "$steps" ]; then
+		kb_fail "fault: $drv: steps found" \
+			"no injected step, or more than $MAX_STEPS"
+		return
+	fi
+	n=$(echo "$steps" | wc -l)
+	echo "$steps" | while IFS= read -r step; do
+		kb_case "fault: $drv: step $k/$n ($step) fails and unwinds" \
+			fault_step $k "$step"
+		k=$((k + 1))
+	done
+	kb_case "fault: $drv: probes and works after the sweep" probe_work_remove
+	kb_case "fault: $drv: no leak after the sweep" kb_no_leaks
+	kb_diag "fault sweep: $drv: $n steps: $(echo "$steps" | tr '\n' , | sed 's/,$//')"
+}
+
+echo Y >"$FF/task-filter"
+echo 0 >"$FF/verbose"
+fault_disarm
+for decl in fault.d/*.sh; do
+	(. "./$decl" && sweep "$(basename "$decl" .sh)")
+done
+exit 0
