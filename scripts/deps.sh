@@ -11,7 +11,8 @@
 set -euo pipefail
 
 PKGS=(
-	build-essential gcc-multilib bc bison flex libelf-dev kmod cpio xz-utils zstd
+	build-essential gcc-multilib bc bison flex libelf-dev libssl-dev kmod
+	cpio xz-utils zstd
 	busybox-static qemu-system-x86 ccache sparse coccinelle doxygen fio
 	linux-headers-amd64 linux-image-amd64 linux-source-6.12
 )
