@@ -10,6 +10,8 @@
 #	fault_remove		undo fault_probe
 #	fault_nothing_left	true if nothing of a failed probe remains
 #
+# and, if the probe needs something first, fault_setup and fault_cleanup.
+#
 # The fault attribute of kbind_fault.ko (tests/modules/kbind_fault.c) makes
 # attempt N of kbind_fault_point() fail with -ENOMEM in the probing task
 # only (task-filter and /proc/self/make-it-fail); a counting pass finds how
@@ -109,10 +111,18 @@ sweep() {
 	kb_diag "fault sweep: $drv: $n steps: $(echo "$steps" | tr '\n' , | sed 's/,$//')"
 }
 
+# Run an optional hook of the declaration, as a case of its own.
+hook() {
+	type "$1" >/dev/null 2>&1 || return 0
+	kb_case "fault: $2: $1" "$1"
+}
+
 echo Y >"$FF/task-filter"
 echo 0 >"$FF/verbose"
 fault_disarm
 for decl in fault.d/*.sh; do
-	(. "./$decl" && sweep "$(basename "$decl" .sh)")
+	name=$(basename "$decl" .sh)
+	(. "./$decl" && hook fault_setup "$name" && sweep "$name" &&
+		hook fault_cleanup "$name")
 done
 exit 0

@@ -1,0 +1,337 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * kbind platform binding: platform drivers whose probe is a kbind lifecycle.
+ *
+ * The binding registers the driver, allocates the typed private data at
+ * probe, hands acquire and publish the matched entry's info with its own
+ * type, and tears everything down in reverse order at remove (and after a
+ * failed probe). Resources (MMIO, memory) are acquisition steps; whatever
+ * the driver publishes (misc nodes, ...) is withdrawn before them, and the
+ * private data is freed last.
+ */
+#ifndef _KBIND_PLATFORM_H
+#define _KBIND_PLATFORM_H
+
+#include <linux/io.h>
+#include <linux/ioport.h>
+#include <linux/mod_devicetable.h>
+#include <linux/platform_device.h>
+#include <linux/slab.h>
+
+#include <kbind/lifecycle.h>
+
+/**
+ * struct kb_platform_probe - acquire-phase handle of a platform device
+ * @core: the generic acquire-phase handle, for kbind's generic steps
+ * @pdev: the device being probed
+ *
+ * Lifetime: the acquire callback only; never store it.
+ */
+struct kb_platform_probe {
+	struct kb_probe core;
+	struct platform_device *pdev;
+};
+
+/**
+ * struct kb_platform_publish - publish-phase handle of a platform device
+ * @core: the generic publish-phase handle (misc nodes, ...)
+ * @pdev: the device being probed
+ *
+ * Lifetime: the publish callback only; never store it.
+ */
+struct kb_platform_publish {
+	struct kb_publish core;
+	struct platform_device *pdev;
+};
+
+/**
+ * struct kb_platform_bound - the device's drvdata while bound (binding-internal)
+ * @lc: the device's lifecycle
+ * @info: the matched id-table entry's info
+ */
+struct kb_platform_bound {
+	struct kb_lifecycle lc;
+	const void *info;
+};
+
+/**
+ * struct kb_iomem - a mapped resource of a bound device
+ * @step: acquisition step; undoing it unmaps and releases the region
+ * @base: the mapping, valid until the owner's teardown
+ * @res: the resource; an MMIO one is requested for the owner
+ * @mem: true for a memory resource (memremap: RAM belongs to the kernel
+ *	already, so it is not requested), false for MMIO (ioremap)
+ */
+struct kb_iomem {
+	struct kb_step step;
+	void __iomem *base;
+	struct resource *res;
+	bool mem;
+};
+
+static inline void __kb_iomem_release(struct kb_step *step)
+{
+	struct kb_iomem *io = container_of(step, struct kb_iomem, step);
+
+	if (io->mem) {
+		memunmap((void __force *)io->base);
+		return;
+	}
+	iounmap(io->base);
+	release_mem_region(io->res->start, resource_size(io->res));
+}
+
+static inline int __kb_platform_map(struct kb_platform_probe *pp,
+				    struct kb_iomem *io, struct resource *res,
+				    bool mem)
+{
+	struct device *dev = &pp->pdev->dev;
+	int ret;
+
+	ret = kb_step_fault(pp->core.lc, mem ? "memremap" : "ioremap");
+	if (ret)
+		return ret;
+	if (!res)
+		return dev_err_probe(dev, -ENODEV, "no such memory resource\n");
+	if (mem) {
+		io->base = (void __force __iomem *)memremap(res->start,
+							    resource_size(res),
+							    MEMREMAP_WB);
+		if (!io->base)
+			return dev_err_probe(dev, -ENOMEM, "cannot map %pR\n",
+					     res);
+	} else {
+		if (!request_mem_region(res->start, resource_size(res),
+					dev_name(dev)))
+			return dev_err_probe(dev, -EBUSY, "%pR is busy\n", res);
+		io->base = ioremap(res->start, resource_size(res));
+		if (!io->base) {
+			release_mem_region(res->start, resource_size(res));
+			return dev_err_probe(dev, -ENOMEM, "cannot map %pR\n",
+					     res);
+		}
+	}
+	io->res = res;
+	io->mem = mem;
+	kb_acquired(&pp->core, &io->step, __kb_iomem_release, "iomem");
+	return 0;
+}
+
+/**
+ * kb_platform_ioremap() - request and map an MMIO resource, by index
+ * @pp: acquire-phase handle
+ * @io: where the mapping is kept (in the private data)
+ * @index: index among the device's IORESOURCE_MEM resources
+ *
+ * Requests the region for the device and maps it uncached; both are undone
+ * in reverse order at teardown, after everything published is withdrawn.
+ *
+ * Context: process context, acquire phase only.
+ * Return: 0; -ENODEV if there is no such resource; -EBUSY if the region is
+ * taken; -ENOMEM if it cannot be mapped.
+ */
+static inline int kb_platform_ioremap(struct kb_platform_probe *pp,
+				      struct kb_iomem *io, unsigned int index)
+{
+	return __kb_platform_map(pp, io, platform_get_resource(pp->pdev,
+							       IORESOURCE_MEM,
+							       index), false);
+}
+
+/**
+ * kb_platform_ioremap_byname() - request and map an MMIO resource, by name
+ * @pp: acquire-phase handle
+ * @io: where the mapping is kept (in the private data)
+ * @name: the resource's name
+ *
+ * As kb_platform_ioremap().
+ *
+ * Context: process context, acquire phase only.
+ * Return: as kb_platform_ioremap().
+ */
+static inline int kb_platform_ioremap_byname(struct kb_platform_probe *pp,
+					     struct kb_iomem *io,
+					     const char *name)
+{
+	return __kb_platform_map(pp, io,
+				 platform_get_resource_byname(pp->pdev,
+							      IORESOURCE_MEM,
+							      name), false);
+}
+
+/**
+ * kb_platform_memremap() - request and map a memory (RAM) resource, by index
+ * @pp: acquire-phase handle
+ * @io: where the mapping is kept (in the private data)
+ * @index: index among the device's IORESOURCE_MEM resources
+ *
+ * For resources that are ordinary memory (shared buffers, reserved RAM):
+ * mapped write-back with memremap(), not requested (the kernel owns RAM
+ * already). Access it with kb_iomem_mem().
+ *
+ * Context: process context, acquire phase only.
+ * Return: 0; -ENODEV if there is no such resource; -ENOMEM if it cannot be
+ * mapped.
+ */
+static inline int kb_platform_memremap(struct kb_platform_probe *pp,
+				       struct kb_iomem *io, unsigned int index)
+{
+	return __kb_platform_map(pp, io, platform_get_resource(pp->pdev,
+							       IORESOURCE_MEM,
+							       index), true);
+}
+
+/**
+ * kb_iomem_size() - size of a mapped resource
+ * @io: a mapping taken in the acquire phase
+ *
+ * Return: the size in bytes.
+ */
+static inline resource_size_t kb_iomem_size(const struct kb_iomem *io)
+{
+	return resource_size(io->res);
+}
+
+/**
+ * kb_iomem_mem() - the kernel address of a memory resource
+ * @io: a mapping taken by kb_platform_memremap()
+ *
+ * Lifetime: valid while the owner's private data is (it is torn down with
+ * it), so only through the private data handed to bound callbacks.
+ *
+ * Return: the mapping, as ordinary memory.
+ */
+static inline void *kb_iomem_mem(const struct kb_iomem *io)
+{
+	return (void __force *)io->base;
+}
+
+/*
+ * 6.1's platform_driver.remove returns int, 6.12's returns void: pick the
+ * callback whose type matches the member, whatever the kernel.
+ */
+#define __KB_PLATFORM_REMOVE_RETURNS_INT				\
+	__builtin_types_compatible_p(					\
+		typeof(((struct platform_driver *)NULL)->remove),	\
+		int (*)(struct platform_device *))
+#define __KB_PLATFORM_REMOVE(fn_int, fn_void)				\
+	__builtin_choose_expr(__KB_PLATFORM_REMOVE_RETURNS_INT,		\
+			      (fn_int), (fn_void))
+
+/**
+ * KB_PLATFORM_INFO() - a platform id-table entry with typed match info
+ * @drv: the name given to KB_PLATFORM_DRIVER()
+ * @devname: the platform device name to match
+ * @info: pointer to the entry's info, of the driver's info type
+ *
+ * An info of another type fails to compile.
+ */
+#define KB_PLATFORM_INFO(drv, devname, info)				\
+	{								\
+		.name = devname,					\
+		.driver_data = (kernel_ulong_t)(info) +			\
+			BUILD_BUG_ON_ZERO(!__builtin_types_compatible_p( \
+				typeof(info),				\
+				typeof(((struct drv##_kb_info *)NULL)->p))), \
+	}
+
+/**
+ * KB_PLATFORM_INFO_TYPE() - declare a platform driver's match-info type
+ * @drv: the name that KB_PLATFORM_DRIVER() will be given
+ * @type: the info type, e.g. ``struct my_info``
+ *
+ * Must precede the id table (KB_PLATFORM_INFO() checks entries against it).
+ */
+#define KB_PLATFORM_INFO_TYPE(drv, type)				\
+	struct drv##_kb_info {						\
+		const type *p;						\
+	}
+
+/**
+ * KB_PLATFORM_DRIVER() - a platform driver whose probe is a kbind lifecycle
+ * @drv: prefix of the generated symbols, also the driver's name
+ * @type: the private data type, allocated zeroed at probe, freed last
+ * @acquire_fn: ``int acquire_fn(struct kb_platform_probe *pp, type *priv,
+ *	const info_type *info)``, the info type given to KB_PLATFORM_INFO_TYPE()
+ * @publish_fn: ``int publish_fn(struct kb_platform_publish *pp, type *priv)``
+ *
+ * The id table must be named ``drv##_ids``: a &struct platform_device_id
+ * array of KB_PLATFORM_INFO() entries ended by an empty one.
+ *
+ * Generates the driver, registered by module init and unregistered by
+ * module exit, and its MODULE_DEVICE_TABLE(). Probe runs the
+ * lifecycle; remove (unbind, module unload, device removal) tears it down
+ * in reverse order. Callbacks with another private data or info type fail
+ * to compile. Hides the int/void drift of platform_driver.remove.
+ */
+#define KB_PLATFORM_DRIVER(drv, type, acquire_fn, publish_fn)		\
+static int drv##_kb_acquire(struct kb_probe *p, void *priv)		\
+{									\
+	struct kb_platform_bound *b = container_of(p->lc,		\
+					struct kb_platform_bound, lc);	\
+	struct kb_platform_probe pp = {					\
+		.core = *p,						\
+		.pdev = to_platform_device(p->lc->dev),			\
+	};								\
+	type *typed = priv;						\
+	typeof(((struct drv##_kb_info *)NULL)->p) info = b->info;	\
+									\
+	return acquire_fn(&pp, typed, info);				\
+}									\
+static int drv##_kb_publish(struct kb_publish *p, void *priv)		\
+{									\
+	struct kb_platform_publish pp = {				\
+		.core = *p,						\
+		.pdev = to_platform_device(p->lc->dev),			\
+	};								\
+	type *typed = priv;						\
+									\
+	return publish_fn(&pp, typed);					\
+}									\
+static const struct kb_lifecycle_ops drv##_kb_ops = {			\
+	.kind = #drv,							\
+	.priv_size = sizeof(type),					\
+	.acquire = drv##_kb_acquire,					\
+	.publish = drv##_kb_publish,					\
+};									\
+static int drv##_kb_probe(struct platform_device *pdev)		\
+{									\
+	struct kb_platform_bound *b;					\
+	int ret;							\
+									\
+	b = kzalloc(sizeof(*b), GFP_KERNEL);				\
+	if (!b)								\
+		return -ENOMEM;						\
+	b->info = (const void *)platform_get_device_id(pdev)->driver_data; \
+	platform_set_drvdata(pdev, b);					\
+	ret = kb_lifecycle_start(&b->lc, &drv##_kb_ops, &pdev->dev,	\
+				 THIS_MODULE);				\
+	if (ret)							\
+		kfree(b);						\
+	return ret;							\
+}									\
+static void drv##_kb_remove_void(struct platform_device *pdev)		\
+{									\
+	struct kb_platform_bound *b = platform_get_drvdata(pdev);	\
+									\
+	kb_lifecycle_teardown(&b->lc);					\
+	kfree(b);							\
+}									\
+static int __maybe_unused drv##_kb_remove_int(struct platform_device *pdev) \
+{									\
+	drv##_kb_remove_void(pdev);					\
+	return 0;							\
+}									\
+MODULE_DEVICE_TABLE(platform, drv##_ids);				\
+static struct platform_driver drv##_kb_driver = {			\
+	.probe = drv##_kb_probe,					\
+	.remove = __KB_PLATFORM_REMOVE(drv##_kb_remove_int,		\
+				       drv##_kb_remove_void),		\
+	.id_table = drv##_ids,						\
+	.driver = {							\
+		.name = #drv,						\
+	},								\
+};									\
+module_platform_driver(drv##_kb_driver)
+
+#endif /* _KBIND_PLATFORM_H */

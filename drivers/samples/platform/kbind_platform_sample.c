@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kbind platform sample: binds "kbind-pf-a" and "kbind-pf-b" platform
+ * devices, maps their memory resource, and publishes one misc node per
+ * device (/dev/kbind-pf<id>) to read and write it. The model number comes
+ * from the matched id-table entry, typed.
+ */
+#include <linux/fs.h>
+#include <linux/module.h>
+#include <linux/mutex.h>
+#include <linux/uaccess.h>
+
+#include <kbind/misc.h>
+#include <kbind/platform.h>
+
+#include "kbind_platform_sample.h"
+
+struct pf_info {
+	unsigned int model;
+};
+
+struct pf_dev {
+	struct kb_iomem mem;
+	struct mutex lock;	/* serialises access to the memory */
+	const struct pf_info *info;
+};
+
+struct pf_file {
+};
+
+static const struct pf_info pf_info_a = { .model = 0xa };
+static const struct pf_info pf_info_b = { .model = 0xb };
+
+KB_PLATFORM_INFO_TYPE(kbind_platform_sample, struct pf_info);
+
+static const struct platform_device_id kbind_platform_sample_ids[] = {
+	KB_PLATFORM_INFO(kbind_platform_sample, "kbind-pf-a", &pf_info_a),
+	KB_PLATFORM_INFO(kbind_platform_sample, "kbind-pf-b", &pf_info_b),
+	{ }
+};
+
+static ssize_t pf_read(struct pf_dev *pf, struct pf_file *f,
+		       char __user *buf, size_t len, loff_t *pos)
+{
+	ssize_t ret;
+
+	mutex_lock(&pf->lock);
+	ret = simple_read_from_buffer(buf, len, pos, kb_iomem_mem(&pf->mem),
+				      kb_iomem_size(&pf->mem));
+	mutex_unlock(&pf->lock);
+	return ret;
+}
+
+static ssize_t pf_write(struct pf_dev *pf, struct pf_file *f,
+			const char __user *buf, size_t len, loff_t *pos)
+{
+	ssize_t ret;
+
+	mutex_lock(&pf->lock);
+	ret = simple_write_to_buffer(kb_iomem_mem(&pf->mem),
+				     kb_iomem_size(&pf->mem), pos, buf, len);
+	mutex_unlock(&pf->lock);
+	return ret;
+}
+
+static loff_t pf_llseek(struct pf_dev *pf, struct pf_file *f,
+			struct file *file, loff_t off, int whence)
+{
+	/* SAFETY: @file is the file this call is for; the generic helper
+	 * only updates its f_pos.
+	 */
+	return fixed_size_llseek(file, off, whence, kb_iomem_size(&pf->mem));
+}
+
+static long pf_ioctl(struct pf_dev *pf, struct pf_file *f, unsigned int cmd,
+		     unsigned long arg)
+{
+	switch (cmd) {
+	case KB_PF_GET_MODEL:
+		return put_user(pf->info->model, (unsigned int __user *)arg);
+	case KB_PF_GET_SIZE:
+		return put_user((unsigned long long)kb_iomem_size(&pf->mem),
+				(unsigned long long __user *)arg);
+	default:
+		return -ENOTTY;
+	}
+}
+
+KB_MISC_DEVICE(pf_misc, struct pf_dev, struct pf_file,
+	       .read = pf_read,
+	       .write = pf_write,
+	       .llseek = pf_llseek,
+	       .ioctl = pf_ioctl);
+
+static int pf_acquire(struct kb_platform_probe *pp, struct pf_dev *pf,
+		      const struct pf_info *info)
+{
+	mutex_init(&pf->lock);
+	pf->info = info;
+	return kb_platform_memremap(pp, &pf->mem, 0);
+}
+
+static int pf_publish(struct kb_platform_publish *pp, struct pf_dev *pf)
+{
+	char name[32];
+
+	snprintf(name, sizeof(name), "kbind-pf%d", pp->pdev->id);
+	return pf_misc_publish(&pp->core, pf, name);
+}
+
+KB_PLATFORM_DRIVER(kbind_platform_sample, struct pf_dev, pf_acquire,
+		   pf_publish);
+
+MODULE_DESCRIPTION("kbind platform driver sample");
+MODULE_LICENSE("GPL");

@@ -1,0 +1,31 @@
+# SPDX-License-Identifier: GPL-2.0
+# Fault sweep declaration of the platform sample: its probe is a bind of
+# kbind-pf-a.0 through sysfs, with the driver loaded and the device present.
+
+drv=/sys/bus/platform/drivers/kbind_platform_sample
+
+fault_setup() {
+	insmod "$KB_MODULES/kbind_platform_sample.ko" &&
+		insmod "$KB_MODULES/kb_platform_dev.ko" &&
+		echo kbind-pf-a.0 >"$drv/unbind"
+}
+
+fault_probe() {
+	echo kbind-pf-a.0 >"$drv/bind"
+}
+
+fault_works() {
+	platform_sample_test match_info
+}
+
+fault_remove() {
+	echo kbind-pf-a.0 >"$drv/unbind"
+}
+
+fault_nothing_left() {
+	! test -e /dev/kbind-pf0 && ! test -e "$drv/kbind-pf-a.0"
+}
+
+fault_cleanup() {
+	rmmod kb_platform_dev && rmmod kbind_platform_sample
+}
