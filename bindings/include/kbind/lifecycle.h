@@ -317,6 +317,19 @@ static inline int kb_lifecycle_start(struct kb_lifecycle *lc,
 	return 0;
 }
 
+/*
+ * The ops of one kind of owner, from its trampolines name##_kb_acquire and
+ * name##_kb_publish; bus bindings generate their own trampolines (with
+ * bus-specific handles) and use this too.
+ */
+#define __KB_LIFECYCLE_OPS(name, type)					\
+static const struct kb_lifecycle_ops name##_kb_ops = {			\
+	.kind = #name,							\
+	.priv_size = sizeof(type),					\
+	.acquire = name##_kb_acquire,					\
+	.publish = name##_kb_publish,					\
+}
+
 /**
  * KB_LIFECYCLE_DEFINE() - define one kind of owner with typed private data
  * @name: prefix of the generated symbols
@@ -346,12 +359,7 @@ static int name##_kb_publish(struct kb_publish *p, void *priv)		\
 									\
 	return publish_fn(p, typed);					\
 }									\
-static const struct kb_lifecycle_ops name##_kb_ops = {			\
-	.kind = #name,							\
-	.priv_size = sizeof(type),					\
-	.acquire = name##_kb_acquire,					\
-	.publish = name##_kb_publish,					\
-};									\
+__KB_LIFECYCLE_OPS(name, type);					\
 static inline __maybe_unused type *name##_priv(struct kb_lifecycle *lc) \
 {									\
 	return lc->priv;						\

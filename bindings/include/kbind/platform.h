@@ -288,12 +288,7 @@ static int drv##_kb_publish(struct kb_publish *p, void *priv)		\
 									\
 	return publish_fn(&pp, typed);					\
 }									\
-static const struct kb_lifecycle_ops drv##_kb_ops = {			\
-	.kind = #drv,							\
-	.priv_size = sizeof(type),					\
-	.acquire = drv##_kb_acquire,					\
-	.publish = drv##_kb_publish,					\
-};									\
+__KB_LIFECYCLE_OPS(drv, type);						\
 static int drv##_kb_probe(struct platform_device *pdev)		\
 {									\
 	struct kb_platform_bound *b;					\
