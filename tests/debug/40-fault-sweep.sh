@@ -93,22 +93,22 @@ count_steps() {
 }
 
 sweep() {
-	local drv=$1 steps n k=1 step
+	local name=$1 steps n k=1 step
 
 	if ! steps=$(count_steps) || [ -z "$steps" ]; then
-		kb_fail "fault: $drv: steps found" \
+		kb_fail "fault: $name: steps found" \
 			"no injected step, or more than $MAX_STEPS"
 		return
 	fi
 	n=$(echo "$steps" | wc -l)
 	echo "$steps" | while IFS= read -r step; do
-		kb_case "fault: $drv: step $k/$n ($step) fails and unwinds" \
+		kb_case "fault: $name: step $k/$n ($step) fails and unwinds" \
 			fault_step $k "$step"
 		k=$((k + 1))
 	done
-	kb_case "fault: $drv: probes and works after the sweep" probe_work_remove
-	kb_case "fault: $drv: no leak after the sweep" kb_no_leaks
-	kb_diag "fault sweep: $drv: $n steps: $(echo "$steps" | tr '\n' , | sed 's/,$//')"
+	kb_case "fault: $name: probes and works after the sweep" probe_work_remove
+	kb_case "fault: $name: no leak after the sweep" kb_no_leaks
+	kb_diag "fault sweep: $name: $n steps: $(echo "$steps" | tr '\n' , | sed 's/,$//')"
 }
 
 # Run an optional hook of the declaration, as a case of its own.

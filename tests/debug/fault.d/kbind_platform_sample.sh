@@ -2,16 +2,16 @@
 # Fault sweep declaration of the platform sample: its probe is a bind of
 # kbind-pf-a.0 through sysfs, with the driver loaded and the device present.
 
-drv=/sys/bus/platform/drivers/kbind_platform_sample
+pf_drv=/sys/bus/platform/drivers/kbind_platform_sample
 
 fault_setup() {
 	insmod "$KB_MODULES/kbind_platform_sample.ko" &&
 		insmod "$KB_MODULES/kb_platform_dev.ko" &&
-		echo kbind-pf-a.0 >"$drv/unbind"
+		echo kbind-pf-a.0 >"$pf_drv/unbind"
 }
 
 fault_probe() {
-	echo kbind-pf-a.0 >"$drv/bind"
+	echo kbind-pf-a.0 >"$pf_drv/bind"
 }
 
 fault_works() {
@@ -19,11 +19,11 @@ fault_works() {
 }
 
 fault_remove() {
-	echo kbind-pf-a.0 >"$drv/unbind"
+	echo kbind-pf-a.0 >"$pf_drv/unbind"
 }
 
 fault_nothing_left() {
-	! test -e /dev/kbind-pf0 && ! test -e "$drv/kbind-pf-a.0"
+	! test -e /dev/kbind-pf0 && ! test -e "$pf_drv/kbind-pf-a.0"
 }
 
 fault_cleanup() {
