@@ -7,6 +7,7 @@
 #define _KBTEST_H
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +35,13 @@
 		exit(1);						\
 	}								\
 } while (0)
+
+/* Open the node @path read-write; fail the case if it cannot be opened. */
+#define OPEN_RW(path) ({						\
+	int __fd = open(path, O_RDWR);					\
+	CHECK(__fd >= 0);						\
+	__fd;								\
+})
 
 struct kbtest_case {
 	const char *name;

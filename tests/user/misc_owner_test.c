@@ -15,12 +15,9 @@
 static int open_node(const char *name)
 {
 	char path[64];
-	int fd;
 
 	snprintf(path, sizeof(path), "/dev/%s", name);
-	fd = open(path, O_RDWR);
-	CHECK(fd >= 0);
-	return fd;
+	return OPEN_RW(path);
 }
 
 static void ctl(unsigned long cmd)

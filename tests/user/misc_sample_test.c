@@ -24,10 +24,7 @@ static void *bad_ptr(void)
 
 static int dev_open(void)
 {
-	int fd = open("/dev/" KB_SAMPLE_NODE, O_RDWR);
-
-	CHECK(fd >= 0);
-	return fd;
+	return OPEN_RW("/dev/" KB_SAMPLE_NODE);
 }
 
 static void hello(void)

@@ -16,12 +16,9 @@
 static int open_node(int id)
 {
 	char path[32];
-	int fd;
 
 	snprintf(path, sizeof(path), "/dev/kbind-pf%d", id);
-	fd = open(path, O_RDWR);
-	CHECK(fd >= 0);
-	return fd;
+	return OPEN_RW(path);
 }
 
 static void sysfs_write(const char *file, const char *val)
