@@ -12,6 +12,8 @@ set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root" || exit 1
 log=$root/build/test
+# The devices the PCI samples drive.
+qemu_devices="-device pci-testdev -device edu"
 mkdir -p "$log"
 : > "$log/results"
 
@@ -64,11 +66,9 @@ for k in "${kernels[@]}"; do
 	mapfile -t kos < <(find "build/$krel" -name '*.ko' | sort)
 	tests/vm/run-vm.sh --kver "$krel" --label "$label" --out "$log/vm-$label" \
 		--ko "${kos[*]}" --bin "$(echo build/user/*)" \
-		--tests tests/guest --timeout 600 | tap
+		--qemu-args "$qemu_devices" --tests tests/guest --timeout 600 | tap
 done
 
-skipped=$(grep -c '^ok .*# SKIP' "$log/results" || true)
-failed=$(grep -c '^not ok ' "$log/results" || true)
 # The debug kernel: KASAN, kmemleak, lockdep, debug objects, KUnit and
 # fault injection. The whole VM suite runs on it again, plus tests/debug/.
 debug_kernel() {
@@ -91,10 +91,13 @@ debug_kernel() {
 	tests/vm/run-vm.sh --kver "$krel" --kernel "$dk/bzImage" \
 		--modroot "$dk/modroot" --mem 2048 --kmod kunit \
 		--label debug --out "$log/vm-debug" --ko "${kos[*]}" \
+		--qemu-args "$qemu_devices" \
 		--bin "$(echo build/user/*)" --tests "$stage" --timeout 2400
 }
 debug_kernel | tap
 
+skipped=$(grep -c '^ok .*# SKIP' "$log/results" || true)
+failed=$(grep -c '^not ok ' "$log/results" || true)
 passed=$(( $(grep -c '^ok ' "$log/results") - skipped ))
 if [ "$skipped" -gt 0 ]; then
 	echo "$passed passed, $failed failed, $skipped skipped"
