@@ -2,7 +2,7 @@
 #
 # Extended regular expression matching the kernel log lines that mark a
 # splat: warnings, BUGs, oopses, panics, sanitizer, lockdep and kmemleak
-# reports, RCU stalls and hung tasks. Sourced by the guest library (lib.sh,
+# reports, RCU stalls, hung tasks and interrupts nobody handled. Sourced by the guest library (lib.sh,
 # busybox sh) and by the host runner (run-vm.sh, bash) so both agree on what
 # a splat is.
 
@@ -16,3 +16,4 @@ KB_SPLAT_RE=$KB_SPLAT_RE'|suspected memory leak|unreferenced object'
 KB_SPLAT_RE=$KB_SPLAT_RE'|possible circular locking|possible recursive locking'
 KB_SPLAT_RE=$KB_SPLAT_RE'|inconsistent lock state|suspicious RCU usage|INFO: possible'
 KB_SPLAT_RE=$KB_SPLAT_RE'|INFO: task .* blocked|detected stall'
+KB_SPLAT_RE=$KB_SPLAT_RE'|nobody cared|No irq handler for vector'
