@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* Fail the case unless @cond holds. */
 #define CHECK(cond) do {						\
@@ -42,6 +43,27 @@
 	CHECK(__fd >= 0);						\
 	__fd;								\
 })
+
+/* Write @val to the sysfs attribute @file; fail the case if it refuses. */
+static inline void sysfs_write(const char *file, const char *val)
+{
+	int fd = open(file, O_WRONLY);
+
+	CHECK(fd >= 0);
+	CHECK(write(fd, val, strlen(val)) == (ssize_t)strlen(val));
+	CHECK(close(fd) == 0);
+}
+
+/* As sysfs_write(), but the write must fail with errno @err. */
+static inline void sysfs_write_fails(const char *file, const char *val,
+				     int err)
+{
+	int fd = open(file, O_WRONLY);
+
+	CHECK(fd >= 0);
+	CHECK_ERRNO(write(fd, val, strlen(val)), err);
+	close(fd);
+}
 
 struct kbtest_case {
 	const char *name;

@@ -4,6 +4,7 @@
  * devices). Usage: platform_sample_test CASE.
  */
 #include <fcntl.h>
+#include <stdio.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
@@ -12,6 +13,8 @@
 
 #define UNBIND "/sys/bus/platform/drivers/kbind_platform_sample/unbind"
 #define BIND "/sys/bus/platform/drivers/kbind_platform_sample/bind"
+#define DEVS "/sys/bus/platform/devices/"
+#define FIRE "/sys/module/kb_platform_dev/parameters/fire"
 
 static int open_node(int id)
 {
@@ -19,15 +22,6 @@ static int open_node(int id)
 
 	snprintf(path, sizeof(path), "/dev/kbind-pf%d", id);
 	return OPEN_RW(path);
-}
-
-static void sysfs_write(const char *file, const char *val)
-{
-	int fd = open(file, O_WRONLY);
-
-	CHECK(fd >= 0);
-	CHECK(write(fd, val, strlen(val)) == (ssize_t)strlen(val));
-	close(fd);
 }
 
 /* Each device's node reads the memory its resource describes. */
@@ -93,11 +87,97 @@ static void unbind_while_open(void)
 	close(fd);
 }
 
+static unsigned int irq_count(int fd)
+{
+	unsigned int n = ~0U;
+
+	CHECK(ioctl(fd, KB_PF_GET_IRQ_COUNT, &n) == 0);
+	return n;
+}
+
+/* Each device's "kick" interrupt reaches its own handler, every time. */
+static void irq_delivery(void)
+{
+	int fa = open_node(0), fb = open_node(1);
+	unsigned int a0 = irq_count(fa), b0 = irq_count(fb);
+	int i;
+
+	for (i = 0; i < 50; i++)
+		sysfs_write(FIRE, "1");
+	sysfs_write(FIRE, "0");
+	CHECK(irq_count(fb) == b0 + 50);
+	CHECK(irq_count(fa) == a0 + 1);
+	sysfs_write_fails(FIRE, "7", EINVAL);
+	close(fa);
+	close(fb);
+}
+
+/* Does /proc/interrupts list a handler requested for device @name? */
+static int irq_listed(const char *name)
+{
+	char line[512];
+	int found = 0;
+	FILE *f = fopen("/proc/interrupts", "r");
+
+	CHECK(f);
+	while (fgets(line, sizeof(line), f))
+		found |= !!strstr(line, name);
+	fclose(f);
+	return found;
+}
+
+/* Unbind frees the handler; bind requests it again, with a fresh count. */
+static void irq_freed_at_unbind(void)
+{
+	unsigned int n;
+	int fd;
+
+	CHECK(irq_listed(" kbind-pf-a.0"));
+	sysfs_write(UNBIND, "kbind-pf-a.0");
+	CHECK(!irq_listed(" kbind-pf-a.0"));
+	sysfs_write(BIND, "kbind-pf-a.0");
+	CHECK(irq_listed(" kbind-pf-a.0"));
+	fd = open_node(0);
+	n = irq_count(fd);
+	CHECK(n == 0);
+	sysfs_write(FIRE, "0");
+	CHECK(irq_count(fd) == 1);
+	close(fd);
+}
+
+/*
+ * driver_override binds a listed device with its entry's info; an unlisted
+ * one is refused before the driver's code runs.
+ */
+static void override_binds_listed_only(void)
+{
+	unsigned int model = 0;
+	int fd;
+
+	sysfs_write(UNBIND, "kbind-pf-b.1");
+	sysfs_write(DEVS "kbind-pf-b.1/driver_override", "kbind_platform_sample");
+	sysfs_write("/sys/bus/platform/drivers_probe", "kbind-pf-b.1");
+	fd = open_node(1);
+	CHECK(ioctl(fd, KB_PF_GET_MODEL, &model) == 0 && model == 0xb);
+	close(fd);
+	sysfs_write(DEVS "kbind-pf-b.1/driver_override", "\n");
+
+	sysfs_write(DEVS "kbind-pf-unlisted.2/driver_override",
+		    "kbind_platform_sample");
+	sysfs_write_fails(BIND, "kbind-pf-unlisted.2", ENODEV);
+	CHECK(access(DEVS "kbind-pf-unlisted.2/driver", F_OK) == -1);
+	CHECK(access("/dev/kbind-pf2", F_OK) == -1);
+	sysfs_write(DEVS "kbind-pf-unlisted.2/driver_override", "\n");
+}
+
 static const struct kbtest_case cases[] = {
 	{ "memory_resource", memory_resource },
 	{ "match_info", match_info },
 	{ "unbind_bind_100", unbind_bind_100 },
 	{ "unbind_while_open", unbind_while_open },
+	{ "irq_delivery", irq_delivery },
+	{ "irq_freed_at_unbind", irq_freed_at_unbind },
+	{ "override_binds_listed_only", override_binds_listed_only },
 	{ NULL, NULL }
 };
 

@@ -5,9 +5,11 @@
  * The binding registers the driver, allocates the typed private data at
  * probe, hands acquire and publish the matched entry's info with its own
  * type, and tears everything down in reverse order at remove (and after a
- * failed probe). Resources (MMIO, memory) are acquisition steps; whatever
- * the driver publishes (misc nodes, ...) is withdrawn before them, and the
- * private data is freed last.
+ * failed probe). Matching is by id table, and by OF table with
+ * KB_PLATFORM_DRIVER_OF(). Resources (MMIO, memory) are acquisition steps;
+ * whatever the driver publishes (IRQ handlers on the device's interrupts,
+ * misc nodes, ...) is withdrawn before them, and the private data is freed
+ * last.
  */
 #ifndef _KBIND_PLATFORM_H
 #define _KBIND_PLATFORM_H
@@ -16,8 +18,11 @@
 #include <linux/ioport.h>
 #include <linux/mod_devicetable.h>
 #include <linux/platform_device.h>
+#include <linux/property.h>
 #include <linux/slab.h>
+#include <linux/string.h>
 
+#include <kbind/compat.h>
 #include <kbind/lifecycle.h>
 
 /**
@@ -206,17 +211,64 @@ static inline void *kb_iomem_mem(const struct kb_iomem *io)
 	return (void __force *)io->base;
 }
 
-/*
- * 6.1's platform_driver.remove returns int, 6.12's returns void: pick the
- * callback whose type matches the member, whatever the kernel.
+/**
+ * kb_platform_irq() - the Linux IRQ number of an interrupt resource, by index
+ * @pp: publish-phase handle (IRQ handlers are publications)
+ * @index: index among the device's interrupts
+ *
+ * Pass the result to a ``name##_request()`` helper of KB_IRQ_HANDLER(),
+ * which returns a negative value unchanged, so the handler is requested
+ * after everything acquired and freed before it.
+ *
+ * Context: process context, publish phase.
+ * Return: the IRQ number; -ENXIO if there is no such interrupt (logged);
+ * -EPROBE_DEFER if its controller is not there yet.
  */
-#define __KB_PLATFORM_REMOVE_RETURNS_INT				\
-	__builtin_types_compatible_p(					\
-		typeof(((struct platform_driver *)NULL)->remove),	\
-		int (*)(struct platform_device *))
-#define __KB_PLATFORM_REMOVE(fn_int, fn_void)				\
-	__builtin_choose_expr(__KB_PLATFORM_REMOVE_RETURNS_INT,		\
-			      (fn_int), (fn_void))
+static inline int kb_platform_irq(struct kb_platform_publish *pp,
+				  unsigned int index)
+{
+	return platform_get_irq(pp->pdev, index);
+}
+
+/**
+ * kb_platform_irq_byname() - the Linux IRQ number of an interrupt, by name
+ * @pp: publish-phase handle
+ * @name: the interrupt resource's name
+ *
+ * As kb_platform_irq().
+ *
+ * Context: process context, publish phase.
+ * Return: as kb_platform_irq().
+ */
+static inline int kb_platform_irq_byname(struct kb_platform_publish *pp,
+					 const char *name)
+{
+	return platform_get_irq_byname(pp->pdev, name);
+}
+
+/*
+ * The matched entry's info: the firmware match (OF, ACPI) first, then the
+ * entry of the driver's own id table @ids with the device's name (not
+ * pdev->id_entry: driver_override skips the table, and an earlier match may
+ * have left an entry of another driver's table there); NULL when nothing
+ * matches, i.e. the device was bound through driver_override.
+ */
+static inline const void *__kb_platform_info(struct platform_device *pdev,
+					     const struct platform_device_id *ids)
+{
+	const void *info = device_get_match_data(&pdev->dev);
+
+	if (info)
+		return info;
+	for (; ids->name[0]; ids++)
+		if (!strcmp(pdev->name, ids->name))
+			return (const void *)ids->driver_data;
+	return NULL;
+}
+
+#define __KB_PLATFORM_INFO_CHECK(drv, info_type)			\
+	BUILD_BUG_ON_ZERO(!__builtin_types_compatible_p(info_type,	\
+				typeof(((struct drv##_kb_info *)NULL)->p)))
 
 /**
  * KB_PLATFORM_INFO() - a platform id-table entry with typed match info
@@ -230,9 +282,21 @@ static inline void *kb_iomem_mem(const struct kb_iomem *io)
 	{								\
 		.name = devname,					\
 		.driver_data = (kernel_ulong_t)(info) +			\
-			BUILD_BUG_ON_ZERO(!__builtin_types_compatible_p( \
-				typeof(info),				\
-				typeof(((struct drv##_kb_info *)NULL)->p))), \
+			__KB_PLATFORM_INFO_CHECK(drv, typeof(info)),		\
+	}
+
+/**
+ * KB_PLATFORM_OF_INFO() - an OF match-table entry with typed match info
+ * @drv: the name given to KB_PLATFORM_DRIVER_OF()
+ * @compat: the devicetree compatible string to match
+ * @info: pointer to the entry's info, of the driver's info type
+ *
+ * An info of another type fails to compile.
+ */
+#define KB_PLATFORM_OF_INFO(drv, compat, info)				\
+	{								\
+		.compatible = compat,					\
+		.data = (info) + __KB_PLATFORM_INFO_CHECK(drv, typeof(info)),	\
 	}
 
 /**
@@ -240,7 +304,8 @@ static inline void *kb_iomem_mem(const struct kb_iomem *io)
  * @drv: the name that KB_PLATFORM_DRIVER() will be given
  * @type: the info type, e.g. ``struct my_info``
  *
- * Must precede the id table (KB_PLATFORM_INFO() checks entries against it).
+ * Must precede the id tables (KB_PLATFORM_INFO() and KB_PLATFORM_OF_INFO()
+ * check entries against it).
  */
 #define KB_PLATFORM_INFO_TYPE(drv, type)				\
 	struct drv##_kb_info {						\
@@ -262,9 +327,36 @@ static inline void *kb_iomem_mem(const struct kb_iomem *io)
  * module exit, and its MODULE_DEVICE_TABLE(). Probe runs the
  * lifecycle; remove (unbind, module unload, device removal) tears it down
  * in reverse order. Callbacks with another private data or info type fail
- * to compile. Hides the int/void drift of platform_driver.remove.
+ * to compile. Hides the int/void drift of platform_driver.remove. A device
+ * bound through driver_override that no entry matches has no match info:
+ * its probe fails with -ENODEV and the driver's callbacks are not called.
  */
 #define KB_PLATFORM_DRIVER(drv, type, acquire_fn, publish_fn)		\
+	__KB_PLATFORM_DRIVER(drv, type, acquire_fn, publish_fn, NULL,	\
+			     struct drv##_kb_info)
+
+/**
+ * KB_PLATFORM_DRIVER_OF() - KB_PLATFORM_DRIVER() that also matches by OF
+ * @drv: as KB_PLATFORM_DRIVER()
+ * @type: as KB_PLATFORM_DRIVER()
+ * @acquire_fn: as KB_PLATFORM_DRIVER()
+ * @publish_fn: as KB_PLATFORM_DRIVER()
+ *
+ * Also needs ``drv##_of_ids``: a &struct of_device_id array of
+ * KB_PLATFORM_OF_INFO() entries ended by an empty one. A devicetree match
+ * hands acquire its entry's info; its MODULE_DEVICE_TABLE() is generated.
+ */
+#define KB_PLATFORM_DRIVER_OF(drv, type, acquire_fn, publish_fn)	\
+	__KB_PLATFORM_DRIVER(drv, type, acquire_fn, publish_fn,		\
+			     drv##_of_ids,				\
+			     MODULE_DEVICE_TABLE(of, drv##_of_ids))
+
+/*
+ * @of_table is the OF table's MODULE_DEVICE_TABLE(), or for a driver
+ * without one a declaration that declares nothing new (the info type).
+ */
+#define __KB_PLATFORM_DRIVER(drv, type, acquire_fn, publish_fn, of_ids,	\
+			     of_table)					\
 static int drv##_kb_acquire(struct kb_probe *p, void *priv)		\
 {									\
 	struct kb_platform_bound *b = container_of(p->lc,		\
@@ -291,13 +383,17 @@ static int drv##_kb_publish(struct kb_publish *p, void *priv)		\
 __KB_LIFECYCLE_OPS(drv, type);						\
 static int drv##_kb_probe(struct platform_device *pdev)		\
 {									\
+	const void *info = __kb_platform_info(pdev, drv##_ids);	\
 	struct kb_platform_bound *b;					\
 	int ret;							\
 									\
+	if (!info)							\
+		return dev_err_probe(&pdev->dev, -ENODEV,		\
+				     "no id matches: no match info\n");	\
 	b = kzalloc(sizeof(*b), GFP_KERNEL);				\
 	if (!b)								\
 		return -ENOMEM;						\
-	b->info = (const void *)platform_get_device_id(pdev)->driver_data; \
+	b->info = info;							\
 	platform_set_drvdata(pdev, b);					\
 	ret = kb_lifecycle_start(&b->lc, &drv##_kb_ops, &pdev->dev,	\
 				 THIS_MODULE);				\
@@ -318,6 +414,7 @@ static int __maybe_unused drv##_kb_remove_int(struct platform_device *pdev) \
 	return 0;							\
 }									\
 MODULE_DEVICE_TABLE(platform, drv##_ids);				\
+of_table;								\
 static struct platform_driver drv##_kb_driver = {			\
 	.probe = drv##_kb_probe,					\
 	.remove = __KB_PLATFORM_REMOVE(drv##_kb_remove_int,		\
@@ -325,6 +422,7 @@ static struct platform_driver drv##_kb_driver = {			\
 	.id_table = drv##_ids,						\
 	.driver = {							\
 		.name = #drv,						\
+		.of_match_table = of_ids,				\
 	},								\
 };									\
 module_platform_driver(drv##_kb_driver)

@@ -1,15 +1,18 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * kbind platform sample: binds "kbind-pf-a" and "kbind-pf-b" platform
- * devices, maps their memory resource, and publishes one misc node per
- * device (/dev/kbind-pf<id>) to read and write it. The model number comes
- * from the matched id-table entry, typed.
+ * devices, maps their memory resource, counts the interrupts of their
+ * "kick" IRQ, and publishes one misc node per device (/dev/kbind-pf<id>) to
+ * read and write the memory. The model number comes from the matched entry
+ * (id table, or devicetree where there is one), typed.
  */
+#include <linux/atomic.h>
 #include <linux/fs.h>
 #include <linux/module.h>
 #include <linux/mutex.h>
 #include <linux/uaccess.h>
 
+#include <kbind/irq.h>
 #include <kbind/misc.h>
 #include <kbind/platform.h>
 
@@ -21,6 +24,8 @@ struct pf_info {
 
 struct pf_dev {
 	struct kb_iomem mem;
+	struct kb_irq irq;
+	atomic_t nr_irqs;
 	struct mutex lock;	/* serialises access to the memory */
 	const struct pf_info *info;
 };
@@ -38,6 +43,20 @@ static const struct platform_device_id kbind_platform_sample_ids[] = {
 	KB_PLATFORM_INFO(kbind_platform_sample, "kbind-pf-b", &pf_info_b),
 	{ }
 };
+
+static const struct of_device_id kbind_platform_sample_of_ids[] = {
+	KB_PLATFORM_OF_INFO(kbind_platform_sample, "kbind,pf-a", &pf_info_a),
+	KB_PLATFORM_OF_INFO(kbind_platform_sample, "kbind,pf-b", &pf_info_b),
+	{ }
+};
+
+static irqreturn_t pf_irq(struct pf_dev *pf)
+{
+	atomic_inc(&pf->nr_irqs);
+	return IRQ_HANDLED;
+}
+
+KB_IRQ_HANDLER(pf_irq, struct pf_dev, pf_irq);
 
 static ssize_t pf_read(struct pf_dev *pf, struct pf_file *f,
 		       char __user *buf, size_t len, loff_t *pos)
@@ -81,6 +100,9 @@ static long pf_ioctl(struct pf_dev *pf, struct pf_file *f, unsigned int cmd,
 	case KB_PF_GET_SIZE:
 		return put_user((unsigned long long)kb_iomem_size(&pf->mem),
 				(unsigned long long __user *)arg);
+	case KB_PF_GET_IRQ_COUNT:
+		return put_user(atomic_read(&pf->nr_irqs),
+				(unsigned int __user *)arg);
 	default:
 		return -ENOTTY;
 	}
@@ -103,13 +125,18 @@ static int pf_acquire(struct kb_platform_probe *pp, struct pf_dev *pf,
 static int pf_publish(struct kb_platform_publish *pp, struct pf_dev *pf)
 {
 	char name[32];
+	int ret;
 
+	ret = pf_irq_request(&pp->core, &pf->irq,
+			     kb_platform_irq_byname(pp, "kick"), 0, pf);
+	if (ret)
+		return ret;
 	snprintf(name, sizeof(name), "kbind-pf%d", pp->pdev->id);
 	return pf_misc_publish(&pp->core, pf, name);
 }
 
-KB_PLATFORM_DRIVER(kbind_platform_sample, struct pf_dev, pf_acquire,
-		   pf_publish);
+KB_PLATFORM_DRIVER_OF(kbind_platform_sample, struct pf_dev, pf_acquire,
+		      pf_publish);
 
 MODULE_DESCRIPTION("kbind platform driver sample");
 MODULE_LICENSE("GPL");

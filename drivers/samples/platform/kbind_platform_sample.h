@@ -13,5 +13,7 @@
 #define KB_PF_GET_MODEL		_IOR(KB_PF_MAGIC, 1, unsigned int)
 /* The size of the device's memory resource. */
 #define KB_PF_GET_SIZE		_IOR(KB_PF_MAGIC, 2, unsigned long long)
+/* Interrupts of the device's "kick" IRQ handled since it was bound. */
+#define KB_PF_GET_IRQ_COUNT	_IOR(KB_PF_MAGIC, 3, unsigned int)
 
 #endif /* _KBIND_PLATFORM_SAMPLE_H */
