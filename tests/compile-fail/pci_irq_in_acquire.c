@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * An IRQ handler requested while acquiring: handlers are publications, so
+ * the request helper takes the publish-phase handle only.
+ * expect: incompatible pointer type
+ */
+#include <kbind/irq.h>
+#include <kbind/pci.h>
+#include "cf_common.h"
+
+struct cf_irq_dev {
+	struct kb_irq irq;
+};
+
+KB_PCI_INFO_TYPE(cf_pci, struct cf_dev);
+
+static const struct cf_dev info = { .value = 1 };
+
+static const struct pci_device_id cf_pci_ids[] = {
+	KB_PCI_INFO(cf_pci, PCI_DEVICE(0x1234, 0x5678), &info),
+	{ }
+};
+
+static irqreturn_t cf_handler(struct cf_irq_dev *d)
+{
+	return IRQ_HANDLED;
+}
+
+KB_IRQ_HANDLER(cf_irq, struct cf_irq_dev, cf_handler);
+
+static int cf_acquire(struct kb_pci_probe *pp, struct cf_irq_dev *d,
+		      const struct cf_dev *info)
+{
+	int ret = kb_pci_alloc_irq_vectors(pp, 1, 1, PCI_IRQ_MSI);
+
+	if (ret < 0)
+		return ret;
+#ifdef KB_CF_CORRECT
+	return 0;
+#else
+	return cf_irq_request(&pp->core, &d->irq, pp->pdev->irq, 0, d);
+#endif
+}
+
+static int cf_publish(struct kb_pci_publish *pp, struct cf_irq_dev *d)
+{
+	return cf_irq_request(&pp->core, &d->irq, kb_pci_irq_vector(pp, 0), 0,
+			      d);
+}
+
+KB_PCI_DRIVER(cf_pci, struct cf_irq_dev, cf_acquire, cf_publish);
