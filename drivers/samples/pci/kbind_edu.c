@@ -1,0 +1,201 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kbind PCI sample: QEMU's educational device (-device edu). Checks the
+ * identification and liveness registers at probe, then publishes an IRQ
+ * handler and a misc node (/dev/kbind-edu-<PCI address>) through which user
+ * space computes factorials on the device and raises interrupts. MSI is
+ * used when the platform has it, INTx otherwise (or with msi=0).
+ */
+#include <linux/atomic.h>
+#include <linux/module.h>
+#include <linux/mutex.h>
+#include <linux/uaccess.h>
+#include <linux/wait.h>
+
+#include <kbind/irq.h>
+#include <kbind/misc.h>
+#include <kbind/pci.h>
+
+#include "kbind_edu.h"
+
+#define EDU_VENDOR		0x1234	/* QEMU */
+#define EDU_DEVICE		0x11e8
+
+#define EDU_ID			0x00
+#define EDU_LIVENESS		0x04
+#define EDU_FACTORIAL		0x08
+#define EDU_STATUS		0x20
+#define  EDU_STATUS_IRQFACT	0x80
+#define EDU_IRQ_STATUS		0x24
+#define EDU_IRQ_RAISE		0x60
+#define EDU_IRQ_ACK		0x64
+#define EDU_REGS_END		0x68
+
+#define EDU_IRQ_FACT		0x1	/* raised by the device */
+#define EDU_IRQ_USER		0x10000	/* raised by KB_EDU_RAISE */
+#define EDU_MAX_FACT		12	/* 13! does not fit in 32 bits */
+#define EDU_TIMEOUT		(HZ / 2)
+
+static bool msi = true;
+module_param(msi, bool, 0444);
+MODULE_PARM_DESC(msi, "Use MSI if available (default: true); INTx if false");
+
+struct edu_info {
+	u8 id_magic;		/* low byte of the identification register */
+};
+
+struct edu_dev {
+	KB_PCI_BAR(EDU_REGS_END) regs;
+	struct kb_irq irq;
+	struct kb_step irq_enabled;
+	struct mutex lock;	/* one command at a time */
+	wait_queue_head_t wait;
+	atomic_t pending;	/* interrupt causes acknowledged, not consumed */
+	atomic64_t nr_irqs;
+};
+
+struct edu_file {
+};
+
+static const struct edu_info edu_qemu = { .id_magic = 0xed };
+
+KB_PCI_INFO_TYPE(kbind_edu, struct edu_info);
+
+static const struct pci_device_id kbind_edu_ids[] = {
+	KB_PCI_INFO(kbind_edu, PCI_DEVICE(EDU_VENDOR, EDU_DEVICE),
+		    &edu_qemu),
+	{ }
+};
+
+static irqreturn_t edu_irq(struct edu_dev *edu)
+{
+	u32 status = kb_bar_read(&edu->regs, 32, EDU_IRQ_STATUS);
+
+	if (!status)
+		return IRQ_NONE;	/* a shared INTx line, not ours */
+	kb_bar_write(&edu->regs, 32, EDU_IRQ_ACK, status);
+	atomic_or(status, &edu->pending);
+	atomic64_inc(&edu->nr_irqs);
+	wake_up(&edu->wait);
+	return IRQ_HANDLED;
+}
+
+KB_IRQ_HANDLER(edu_irq, struct edu_dev, edu_irq);
+
+/*
+ * Start a command by writing @val to the register at @off (a constant once
+ * inlined), then wait for the handler to acknowledge @cause. Under edu->lock.
+ */
+static __always_inline int edu_cmd(struct edu_dev *edu, size_t off, u32 val,
+				   u32 cause)
+{
+	atomic_andnot(cause, &edu->pending);
+	kb_bar_write(&edu->regs, 32, off, val);
+	if (!wait_event_timeout(edu->wait, atomic_read(&edu->pending) & cause,
+				EDU_TIMEOUT))
+		return -ETIMEDOUT;
+	return 0;
+}
+
+static long edu_factorial(struct edu_dev *edu, u32 __user *arg)
+{
+	u32 n;
+	int ret;
+
+	if (get_user(n, arg))
+		return -EFAULT;
+	if (n > EDU_MAX_FACT)
+		return -EOVERFLOW;
+	ret = edu_cmd(edu, EDU_FACTORIAL, n, EDU_IRQ_FACT);
+	return ret ?: put_user(kb_bar_read(&edu->regs, 32, EDU_FACTORIAL), arg);
+}
+
+static long edu_ioctl(struct edu_dev *edu, struct edu_file *f,
+		      unsigned int cmd, unsigned long arg)
+{
+	u32 __user *uarg = (u32 __user *)arg;
+	long ret;
+	u32 v;
+
+	mutex_lock(&edu->lock);
+	switch (cmd) {
+	case KB_EDU_GET_ID:
+		ret = put_user(kb_bar_read(&edu->regs, 32, EDU_ID), uarg);
+		break;
+	case KB_EDU_LIVENESS:
+		ret = get_user(v, uarg);
+		if (ret)
+			break;
+		kb_bar_write(&edu->regs, 32, EDU_LIVENESS, v);
+		ret = put_user(kb_bar_read(&edu->regs, 32, EDU_LIVENESS), uarg);
+		break;
+	case KB_EDU_FACTORIAL:
+		ret = edu_factorial(edu, uarg);
+		break;
+	case KB_EDU_RAISE:
+		ret = edu_cmd(edu, EDU_IRQ_RAISE, EDU_IRQ_USER, EDU_IRQ_USER);
+		break;
+	case KB_EDU_GET_IRQ_COUNT:
+		ret = put_user(atomic64_read(&edu->nr_irqs), (u64 __user *)uarg);
+		break;
+	default:
+		ret = -ENOTTY;
+	}
+	mutex_unlock(&edu->lock);
+	return ret;
+}
+
+KB_MISC_DEVICE(edu_misc, struct edu_dev, struct edu_file,
+	       .ioctl = edu_ioctl);
+
+static int edu_acquire(struct kb_pci_probe *pp, struct edu_dev *edu,
+		       const struct edu_info *info)
+{
+	int ret;
+
+	mutex_init(&edu->lock);
+	init_waitqueue_head(&edu->wait);
+	ret = kb_pci_enable_mem(pp) ?: kb_pci_set_master(pp) ?:
+	      kb_pci_bar_map(pp, &edu->regs, 0);
+	if (ret)
+		return ret;
+	if ((kb_bar_read(&edu->regs, 32, EDU_ID) & 0xff) != info->id_magic)
+		return dev_err_probe(&pp->pdev->dev, -ENODEV, "not an edu\n");
+	kb_bar_write(&edu->regs, 32, EDU_LIVENESS, 0x5a5aa5a5);
+	if (kb_bar_read(&edu->regs, 32, EDU_LIVENESS) != ~0x5a5aa5a5U)
+		return dev_err_probe(&pp->pdev->dev, -EIO, "not alive\n");
+	ret = kb_pci_alloc_irq_vectors(pp, 1, 1, msi ?
+				       PCI_IRQ_MSI | PCI_IRQ_INTX :
+				       PCI_IRQ_INTX);
+	return ret < 0 ? ret : 0;
+}
+
+/* Quiesce before the handler goes: no new interrupt, none pending. */
+static void edu_irq_disable(struct kb_step *step)
+{
+	struct edu_dev *edu = container_of(step, struct edu_dev, irq_enabled);
+
+	kb_bar_write(&edu->regs, 32, EDU_STATUS, 0);
+	kb_bar_write(&edu->regs, 32, EDU_IRQ_ACK, ~0U);
+}
+
+static int edu_publish(struct kb_pci_publish *pp, struct edu_dev *edu)
+{
+	char name[32];
+	int ret;
+
+	ret = edu_irq_request(&pp->core, &edu->irq, kb_pci_irq_vector(pp, 0),
+			      IRQF_SHARED, edu);
+	if (ret)
+		return ret;
+	kb_bar_write(&edu->regs, 32, EDU_STATUS, EDU_STATUS_IRQFACT);
+	kb_published(&pp->core, &edu->irq_enabled, edu_irq_disable,
+		     "edu interrupts");
+	snprintf(name, sizeof(name), "kbind-edu-%s", pci_name(pp->pdev));
+	return edu_misc_publish(&pp->core, edu, name);
+}
+
+KB_PCI_DRIVER(kbind_edu, struct edu_dev, edu_acquire, edu_publish);
+
+MODULE_DESCRIPTION("kbind PCI sample: QEMU edu device");
+MODULE_LICENSE("GPL");

@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-2.0 WITH Linux-syscall-note */
+/*
+ * User interface of the kbind edu sample: one node per bound QEMU edu
+ * device, /dev/kbind-edu-<PCI address>, e.g. /dev/kbind-edu-0000:00:03.0.
+ */
+#ifndef _KBIND_EDU_H
+#define _KBIND_EDU_H
+
+#include <linux/ioctl.h>
+#include <linux/types.h>
+
+#define KB_EDU_MAGIC		0xbe
+/* The identification register (0x010000ed: version 1.0). */
+#define KB_EDU_GET_ID		_IOR(KB_EDU_MAGIC, 1, __u32)
+/* Liveness check: the device returns the bitwise inverse of the value. */
+#define KB_EDU_LIVENESS		_IOWR(KB_EDU_MAGIC, 2, __u32)
+/* n! computed by the device, n <= 12 (-EOVERFLOW above); IRQ-driven. */
+#define KB_EDU_FACTORIAL	_IOWR(KB_EDU_MAGIC, 3, __u32)
+/* Raise an interrupt and wait until the handler acknowledged it. */
+#define KB_EDU_RAISE		_IO(KB_EDU_MAGIC, 4)
+/* Interrupts the handler has acknowledged since the device was bound. */
+#define KB_EDU_GET_IRQ_COUNT	_IOR(KB_EDU_MAGIC, 5, __u64)
+
+#endif /* _KBIND_EDU_H */

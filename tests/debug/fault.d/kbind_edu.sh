@@ -1,0 +1,35 @@
+# SPDX-License-Identifier: GPL-2.0
+# Fault sweep declaration of the edu PCI sample: its probe is a bind of the
+# edu device through sysfs, with the driver loaded.
+
+edu_drv=/sys/bus/pci/drivers/kbind_edu
+
+fault_setup() {
+	insmod "$KB_MODULES/kbind_edu.ko" &&
+		edu_dev=$(basename "$edu_drv"/0000:*) &&
+		echo "$edu_dev" >"$edu_drv/unbind"
+}
+
+fault_probe() {
+	echo "$edu_dev" >"$edu_drv/bind"
+}
+
+fault_works() {
+	pci_edu_test identify && pci_edu_test irq_delivery
+}
+
+fault_remove() {
+	echo "$edu_dev" >"$edu_drv/unbind"
+}
+
+# No node, no handler, no region, and the device disabled again.
+fault_nothing_left() {
+	! ls /dev/kbind-edu-* 2>/dev/null && ! test -e "$edu_drv/$edu_dev" &&
+		! grep -q " $edu_dev\$" /proc/interrupts &&
+		! grep -q kbind_edu /proc/iomem &&
+		[ "$(cat "/sys/bus/pci/devices/$edu_dev/enable")" = 0 ]
+}
+
+fault_cleanup() {
+	rmmod kbind_edu
+}

@@ -1,0 +1,221 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Guest test of the kbind edu sample on QEMU's edu device (-device edu).
+ * Usage: pci_edu_test CASE.
+ */
+#include <glob.h>
+#include <signal.h>
+#include <sys/ioctl.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "samples/pci/kbind_edu.h"
+#include "kbtest.h"
+
+#define DRV "/sys/bus/pci/drivers/kbind_edu/"
+#define DEVS "/sys/bus/pci/devices/"
+
+static char addr[32];	/* the device's PCI address, e.g. 0000:00:03.0 */
+
+/* Find the bound edu device; fail the case if there is none. */
+static void find_edu(void)
+{
+	glob_t g;
+
+	CHECK(glob(DRV "0000:*", 0, NULL, &g) == 0 && g.gl_pathc == 1);
+	snprintf(addr, sizeof(addr), "%s", g.gl_pathv[0] + strlen(DRV));
+	globfree(&g);
+}
+
+static int open_edu(void)
+{
+	char path[64];
+
+	snprintf(path, sizeof(path), "/dev/kbind-edu-%s", addr);
+	return OPEN_RW(path);
+}
+
+static void devattr_write(const char *attr, const char *val)
+{
+	char path[128];
+
+	snprintf(path, sizeof(path), DEVS "%s/%s", addr, attr);
+	sysfs_write(path, val);
+}
+
+static unsigned long long irq_count(int fd)
+{
+	unsigned long long n = ~0ULL;
+
+	CHECK(ioctl(fd, KB_EDU_GET_IRQ_COUNT, &n) == 0);
+	return n;
+}
+
+static void identify(void)
+{
+	unsigned int id = 0, v = 0x12345678;
+	int fd = open_edu();
+
+	CHECK(ioctl(fd, KB_EDU_GET_ID, &id) == 0);
+	CHECK(id == 0x010000ed);
+	CHECK(ioctl(fd, KB_EDU_LIVENESS, &v) == 0 && v == ~0x12345678U);
+	v = 0;
+	CHECK(ioctl(fd, KB_EDU_LIVENESS, &v) == 0 && v == ~0U);
+	CHECK_ERRNO(ioctl(fd, KB_EDU_GET_ID, NULL), EFAULT);
+	CHECK_ERRNO(ioctl(fd, _IO(KB_EDU_MAGIC, 99)), ENOTTY);
+	close(fd);
+}
+
+/* n! on the device, each result announced by an interrupt. */
+static void factorial(void)
+{
+	unsigned int n, v, want = 1;
+	int fd = open_edu();
+	unsigned long long irqs = irq_count(fd);
+
+	for (n = 0; n <= 12; n++) {
+		want *= n ? n : 1;
+		v = n;
+		CHECK(ioctl(fd, KB_EDU_FACTORIAL, &v) == 0);
+		CHECK(v == want);
+	}
+	CHECK(irq_count(fd) == irqs + 13);
+	v = 13;
+	CHECK_ERRNO(ioctl(fd, KB_EDU_FACTORIAL, &v), EOVERFLOW);
+	CHECK(v == 13);
+	CHECK_ERRNO(ioctl(fd, KB_EDU_FACTORIAL, NULL), EFAULT);
+	close(fd);
+}
+
+/* Every interrupt raised is delivered and acknowledged exactly once. */
+static void irq_delivery(void)
+{
+	int fd = open_edu(), i;
+	unsigned long long irqs = irq_count(fd);
+
+	for (i = 0; i < 200; i++)
+		CHECK(ioctl(fd, KB_EDU_RAISE) == 0);
+	CHECK(irq_count(fd) == irqs + 200);
+	close(fd);
+}
+
+static void rebind(int i)
+{
+	char path[64];
+
+	devattr_write("driver/unbind", addr);
+	snprintf(path, sizeof(path), "/dev/kbind-edu-%s", addr);
+	CHECK(access(path, F_OK) == -1);
+	if (i % 2) {
+		devattr_write("driver_override", "kbind_edu");
+		sysfs_write("/sys/bus/pci/drivers_probe", addr);
+		devattr_write("driver_override", "\n");
+	} else {
+		sysfs_write(DRV "bind", addr);
+	}
+}
+
+/* 100 cycles, through bind and through driver_override in turn. */
+static void unbind_bind_100(void)
+{
+	unsigned int id;
+	int i, fd;
+
+	for (i = 0; i < 100; i++) {
+		rebind(i);
+		fd = open_edu();
+		CHECK(ioctl(fd, KB_EDU_GET_ID, &id) == 0 && id == 0x010000ed);
+		CHECK(ioctl(fd, KB_EDU_RAISE) == 0 && irq_count(fd) == 1);
+		close(fd);
+	}
+}
+
+/* Another driver forced onto the device gets no match info: refused. */
+static void override_other_driver(void)
+{
+	char path[128];
+
+	devattr_write("driver_override", "kbind_pci_testdev");
+	devattr_write("driver/unbind", addr);
+	sysfs_write("/sys/bus/pci/drivers_probe", addr);
+	snprintf(path, sizeof(path), DEVS "%s/driver", addr);
+	CHECK(access(path, F_OK) == -1);
+	devattr_write("driver_override", "\n");
+	sysfs_write(DRV "bind", addr);
+	CHECK(access(path, F_OK) == 0);
+}
+
+/* A file open across unbind gets -ENODEV, then closes cleanly. */
+static void unbind_while_open(void)
+{
+	unsigned int id = 0;
+	int fd = open_edu();
+
+	CHECK(ioctl(fd, KB_EDU_RAISE) == 0);
+	devattr_write("driver/unbind", addr);
+	CHECK_ERRNO(ioctl(fd, KB_EDU_GET_ID, &id), ENODEV);
+	CHECK_ERRNO(ioctl(fd, KB_EDU_RAISE), ENODEV);
+	CHECK(close(fd) == 0);
+	sysfs_write(DRV "bind", addr);
+	fd = open_edu();
+	CHECK(ioctl(fd, KB_EDU_GET_ID, &id) == 0 && id == 0x010000ed);
+	close(fd);
+}
+
+/* Raise interrupts from two processes until unbind cuts them off. */
+static void raiser(int fd)
+{
+	unsigned int v;
+	int i;
+
+	for (i = 0; ; i++) {
+		v = 12;
+		if ((i % 2 ? ioctl(fd, KB_EDU_FACTORIAL, &v) :
+			     ioctl(fd, KB_EDU_RAISE)) < 0)
+			_exit(errno == ENODEV && i > 0 ? 0 : 1);
+	}
+}
+
+static void unbind_while_raising(void)
+{
+	struct timespec t = { 0, 300 * 1000 * 1000 };
+	int fd = open_edu(), i, status;
+	pid_t pids[2];
+
+	for (i = 0; i < 2; i++) {
+		pids[i] = fork();
+		CHECK(pids[i] >= 0);
+		if (!pids[i])
+			raiser(fd);
+	}
+	nanosleep(&t, NULL);
+	devattr_write("driver/unbind", addr);
+	for (i = 0; i < 2; i++) {
+		CHECK(waitpid(pids[i], &status, 0) == pids[i]);
+		CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	}
+	close(fd);
+	sysfs_write(DRV "bind", addr);
+	fd = open_edu();
+	CHECK(ioctl(fd, KB_EDU_RAISE) == 0 && irq_count(fd) == 1);
+	close(fd);
+}
+
+static const struct kbtest_case cases[] = {
+	{ "identify", identify },
+	{ "factorial", factorial },
+	{ "irq_delivery", irq_delivery },
+	{ "unbind_bind_100", unbind_bind_100 },
+	{ "override_other_driver", override_other_driver },
+	{ "unbind_while_open", unbind_while_open },
+	{ "unbind_while_raising", unbind_while_raising },
+	{ NULL, NULL }
+};
+
+int main(int argc, char **argv)
+{
+	if (argc >= 2)
+		find_edu();
+	return kbtest_main(cases, argc, argv);
+}
