@@ -10,8 +10,13 @@
 #include <linux/pci.h>
 #include <linux/platform_device.h>
 
-/* 6.8 renamed PCI_IRQ_LEGACY to PCI_IRQ_INTX; 6.1 has only the old name. */
 #ifndef PCI_IRQ_INTX
+/**
+ * PCI_IRQ_INTX - allow the legacy INTx interrupt in pci_alloc_irq_vectors()
+ *
+ * 6.8 renamed PCI_IRQ_LEGACY to PCI_IRQ_INTX; on kernels with only the old
+ * name the new one is provided, so drivers use the current spelling.
+ */
 #define PCI_IRQ_INTX PCI_IRQ_LEGACY
 #endif
 
