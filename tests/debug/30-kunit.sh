@@ -2,8 +2,8 @@
 #
 # Debug kernel only: run the KUnit suites of kunit/. Each test module runs
 # its suites when loaded; every KUnit case is reported as a case of its own
-# from the suite's KTAP results in debugfs. A splat or a leak during a
-# module's run fails its load case.
+# from the suite's KTAP results in debugfs. A splat during a module's run
+# fails its load case; a leak fails the script's leak case.
 
 . /kbind/lib.sh
 

@@ -17,8 +17,8 @@
 # only (task-filter and /proc/self/make-it-fail); a counting pass finds how
 # many steps there are. Then, for each step, a case
 # checks: the probe fails with the error, the step is the one that failed,
-# nothing is left, no splat and no leak (kb_case); at the end the driver
-# still probes and works, and kmemleak finds nothing.
+# nothing is left and no splat (kb_case); at the end the driver still
+# probes and works, and kmemleak finds nothing leaked by the whole sweep.
 
 . /kbind/lib.sh
 
