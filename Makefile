@@ -23,12 +23,13 @@ KSRC := Kbuild drivers kunit tests/modules
 # Static user programs for the VM: test programs, and the samples' clients.
 USER_CFLAGS := -static -O2 -Wall -Wextra -Werror -I$(KBIND_ROOT)/drivers \
 	-I$(KBIND_ROOT)/tests/modules
-USER_SRCS := $(wildcard tests/user/*.c) drivers/samples/misc/kbind_misc_ctl.c
+USER_SRCS := $(wildcard tests/user/*.c) drivers/samples/misc/kbind_misc_ctl.c \
+	drivers/samples/pci/kbind_edu_ctl.c
 USER_HDRS := $(wildcard drivers/*/*/*.h tests/modules/*.h tests/user/*.h)
 USER_PROGS := $(addprefix $(BUILD)/user/,$(basename $(notdir $(USER_SRCS))))
 # 32-bit builds exercise the compat_ioctl paths.
 USER_PROGS += $(BUILD)/user/misc_sample_test32
-vpath %.c tests/user drivers/samples/misc
+vpath %.c tests/user drivers/samples/misc drivers/samples/pci
 
 .PHONY: all modules user test demo docs clean help deps FORCE
 all: modules user

@@ -15,11 +15,16 @@ make -s all
 
 rc=0
 while read -r krel label; do
-	echo "=== Linux $krel: the kbind misc sample in a VM"
+	echo "=== Linux $krel: the kbind samples in a VM"
+	# The samples, and the test module standing in for the platform
+	# sample's firmware.
 	mapfile -t kos < <(find "build/$krel/drivers" -name '*.ko' | sort)
+	kos+=("build/$krel/tests/modules/kb_platform_dev.ko")
 	tests/vm/run-vm.sh --kver "$krel" --label "$label" \
 		--out "build/demo/$label" --ko "${kos[*]}" \
-		--bin build/user/kbind_misc_ctl --tests scripts/demo-guest ||
+		--bin "build/user/kbind_misc_ctl build/user/kbind_edu_ctl" \
+		--qemu-args "-device pci-testdev -device edu" \
+		--tests scripts/demo-guest ||
 		rc=1
 done < <(scripts/kernels.sh --short)
 exit $rc

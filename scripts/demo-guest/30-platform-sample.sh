@@ -1,0 +1,42 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# What a new user sees of the kbind platform sample: two devices that
+# kb_platform_dev.ko registers (standing in for firmware: a page of memory
+# and a software interrupt each) bind, their nodes read the memory, their
+# interrupts reach the handler, and unloading the devices unbinds them.
+
+. /kbind/lib.sh
+
+# show CMD...: print "$ CMD" and its output on the results channel.
+show() {
+	local out rc=0
+
+	kb_diag "\$ $*"
+	out=$("$@" 2>&1) || rc=$?
+	[ -z "$out" ] || printf '%s\n' "$out" | kb_diag_lines
+	return $rc
+}
+
+fire=/sys/module/kb_platform_dev/parameters/fire
+
+load() {
+	show insmod "$KB_MODULES/kbind_platform_sample.ko" &&
+		show insmod "$KB_MODULES/kb_platform_dev.ko" &&
+		show ls /sys/bus/platform/drivers/kbind_platform_sample
+}
+fire_irqs() {
+	show sh -c "echo 0 > $fire && echo 1 > $fire && echo 1 > $fire" &&
+		show sh -c "grep kbind-pf /proc/interrupts"
+}
+remove_devices() {
+	show rmmod kb_platform_dev && show sh -c "! ls /dev/kbind-pf*"
+}
+
+kb_case "load the driver, then the devices: both bind" load
+kb_case "each node reads its device's memory" \
+	show sh -c "head -c 22 /dev/kbind-pf0; head -c 22 /dev/kbind-pf1"
+kb_case "fire the devices' interrupts: the handlers count them" fire_irqs
+kb_case "remove the devices: the driver unbinds, the nodes go" remove_devices
+kb_case "unload the driver" show rmmod kbind_platform_sample
+
+exit 0
