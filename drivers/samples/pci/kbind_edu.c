@@ -62,8 +62,7 @@ static const struct edu_info edu_qemu = { .id_magic = 0xed };
 KB_PCI_INFO_TYPE(kbind_edu, struct edu_info);
 
 static const struct pci_device_id kbind_edu_ids[] = {
-	KB_PCI_INFO(kbind_edu, PCI_DEVICE(EDU_VENDOR, EDU_DEVICE),
-		    &edu_qemu),
+	KB_PCI_INFO(kbind_edu, PCI_DEVICE(EDU_VENDOR, EDU_DEVICE), &edu_qemu),
 	{ }
 };
 
@@ -82,19 +81,16 @@ static irqreturn_t edu_irq(struct edu_dev *edu)
 
 KB_IRQ_HANDLER(edu_irq, struct edu_dev, edu_irq);
 
-/*
- * Start a command by writing @val to the register at @off (a constant once
- * inlined), then wait for the handler to acknowledge @cause. Under edu->lock.
+/* Write @val at @off (constant once inlined), then wait for the handler to
+ * acknowledge @cause. Under edu->lock.
  */
 static __always_inline int edu_cmd(struct edu_dev *edu, size_t off, u32 val,
 				   u32 cause)
 {
 	atomic_andnot(cause, &edu->pending);
 	kb_bar_write(&edu->regs, 32, off, val);
-	if (!wait_event_timeout(edu->wait, atomic_read(&edu->pending) & cause,
-				EDU_TIMEOUT))
-		return -ETIMEDOUT;
-	return 0;
+	return wait_event_timeout(edu->wait, atomic_read(&edu->pending) & cause,
+				  EDU_TIMEOUT) ? 0 : -ETIMEDOUT;
 }
 
 static long edu_factorial(struct edu_dev *edu, u32 __user *arg)
