@@ -21,6 +21,7 @@
 
 #include <linux/dma-mapping.h>
 #include <linux/io.h>
+#include <linux/limits.h>
 #include <linux/pci.h>
 #include <linux/slab.h>
 
@@ -329,7 +330,10 @@ static __always_inline void __kb_bar_check(size_t size, size_t off,
 	BUILD_BUG_ON_MSG(off % width, "kbind: misaligned BAR access");
 }
 
-/* One access of @width bytes; @width is a constant, the switch folds. */
+/*
+ * One access of @width bytes; @width is a constant, the switch folds (the
+ * masks only keep sparse quiet about the branches that fold away).
+ */
 static __always_inline u64 __kb_bar_raw_read(void __iomem *addr, size_t width)
 {
 	switch (width) {
@@ -353,13 +357,13 @@ static __always_inline void __kb_bar_raw_write(void __iomem *addr,
 {
 	switch (width) {
 	case 1:
-		writeb(val, addr);
+		writeb(val & U8_MAX, addr);
 		return;
 	case 2:
-		writew(val, addr);
+		writew(val & U16_MAX, addr);
 		return;
 	case 4:
-		writel(val, addr);
+		writel(val & U32_MAX, addr);
 		return;
 #ifdef CONFIG_64BIT
 	case 8:

@@ -49,7 +49,7 @@ static int testdev_acquire(struct kb_pci_probe *pp, struct testdev *td,
 		return ret;
 
 	kb_bar_write(&td->regs, 8, TESTDEV_TEST, info->test);
-	offset = le32_to_cpu(kb_bar_read(&td->regs, 32, TESTDEV_OFFSET));
+	offset = kb_bar_read(&td->regs, 32, TESTDEV_OFFSET);
 	ret = kb_bar_try_write(&td->regs, 8, offset,
 			       kb_bar_read(&td->regs, 8, TESTDEV_DATA));
 	if (ret)
