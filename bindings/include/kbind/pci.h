@@ -23,8 +23,8 @@
 #include <linux/io.h>
 #include <linux/limits.h>
 #include <linux/pci.h>
-#include <linux/slab.h>
 
+#include <kbind/bus.h>
 #include <kbind/compat.h>
 #include <kbind/lifecycle.h>
 
@@ -55,23 +55,26 @@ struct kb_pci_publish {
 
 /**
  * struct kb_pci_bound - the device's drvdata while bound (binding-internal)
- * @lc: the device's lifecycle
- * @info: the matched id-table entry's info
+ * @core: the generic part: lifecycle and match info
  * @enabled: step of kb_pci_enable_mem()
  * @master: step of kb_pci_set_master()
  * @vectors: step of kb_pci_alloc_irq_vectors()
  */
 struct kb_pci_bound {
-	struct kb_lifecycle lc;
-	const void *info;
+	struct kb_bound core;
 	struct kb_step enabled;
 	struct kb_step master;
 	struct kb_step vectors;
 };
 
+static inline struct pci_dev *__kb_pci_dev(struct device *dev)
+{
+	return to_pci_dev(dev);
+}
+
 static inline struct kb_pci_bound *__kb_pci_bound(struct kb_pci_probe *pp)
 {
-	return container_of(pp->core.lc, struct kb_pci_bound, lc);
+	return container_of(pp->core.lc, struct kb_pci_bound, core.lc);
 }
 
 static inline void __kb_pci_disable(struct kb_step *step)
@@ -79,7 +82,7 @@ static inline void __kb_pci_disable(struct kb_step *step)
 	struct kb_pci_bound *b = container_of(step, struct kb_pci_bound,
 					      enabled);
 
-	pci_disable_device(to_pci_dev(b->lc.dev));
+	pci_disable_device(to_pci_dev(b->core.lc.dev));
 }
 
 /**
@@ -116,7 +119,7 @@ static inline void __kb_pci_clear_master(struct kb_step *step)
 	struct kb_pci_bound *b = container_of(step, struct kb_pci_bound,
 					      master);
 
-	pci_clear_master(to_pci_dev(b->lc.dev));
+	pci_clear_master(to_pci_dev(b->core.lc.dev));
 }
 
 /**
@@ -162,7 +165,7 @@ static inline void __kb_pci_free_vectors(struct kb_step *step)
 	struct kb_pci_bound *b = container_of(step, struct kb_pci_bound,
 					      vectors);
 
-	pci_free_irq_vectors(to_pci_dev(b->lc.dev));
+	pci_free_irq_vectors(to_pci_dev(b->core.lc.dev));
 }
 
 /**
@@ -515,10 +518,7 @@ static __always_inline int __kb_bar_try_write(const struct kb_pci_bar *bar,
  *
  * Must precede the id table (KB_PCI_INFO() checks entries against it).
  */
-#define KB_PCI_INFO_TYPE(drv, type)					\
-	struct drv##_kb_info {						\
-		const type *p;						\
-	}
+#define KB_PCI_INFO_TYPE(drv, type) __KB_BUS_INFO_TYPE(drv, type)
 
 /**
  * KB_PCI_INFO() - a PCI id-table entry with typed match info
@@ -532,9 +532,7 @@ static __always_inline int __kb_bar_try_write(const struct kb_pci_bar *bar,
 	{								\
 		id,							\
 		.driver_data = (kernel_ulong_t)(info) +			\
-			BUILD_BUG_ON_ZERO(!__builtin_types_compatible_p( \
-				typeof(info),				\
-				typeof(((struct drv##_kb_info *)NULL)->p))), \
+			__KB_BUS_INFO_CHECK(drv, typeof(info)),		\
 	}
 
 /**
@@ -558,59 +556,18 @@ static __always_inline int __kb_bar_try_write(const struct kb_pci_bar *bar,
  * with -ENODEV and the driver's callbacks are not called.
  */
 #define KB_PCI_DRIVER(drv, type, acquire_fn, publish_fn)		\
-static int drv##_kb_acquire(struct kb_probe *p, void *priv)		\
-{									\
-	struct kb_pci_bound *b = container_of(p->lc,			\
-					struct kb_pci_bound, lc);	\
-	struct kb_pci_probe pp = {					\
-		.core = *p,						\
-		.pdev = to_pci_dev(p->lc->dev),				\
-	};								\
-	type *typed = priv;						\
-	typeof(((struct drv##_kb_info *)NULL)->p) info = b->info;	\
-									\
-	return acquire_fn(&pp, typed, info);				\
-}									\
-static int drv##_kb_publish(struct kb_publish *p, void *priv)		\
-{									\
-	struct kb_pci_publish pp = {					\
-		.core = *p,						\
-		.pdev = to_pci_dev(p->lc->dev),				\
-	};								\
-	type *typed = priv;						\
-									\
-	return publish_fn(&pp, typed);					\
-}									\
-__KB_LIFECYCLE_OPS(drv, type);						\
+__KB_BUS_LIFECYCLE(pci, drv, type, acquire_fn, publish_fn);		\
 static int drv##_kb_probe(struct pci_dev *pdev,			\
 			  const struct pci_device_id *id)		\
 {									\
-	struct kb_pci_bound *b;						\
-	int ret;							\
-									\
-	if (!id->driver_data)	/* driver_override, no entry matched */	\
-		return dev_err_probe(&pdev->dev, -ENODEV,		\
-				     "not in the id table: no match info\n"); \
-	b = kzalloc(sizeof(*b), GFP_KERNEL);				\
-	if (!b)								\
-		return -ENOMEM;						\
-	b->info = (const void *)id->driver_data;			\
-	pci_set_drvdata(pdev, b);					\
-	ret = kb_lifecycle_start(&b->lc, &drv##_kb_ops, &pdev->dev,	\
-				 THIS_MODULE);				\
-	if (ret) {							\
-		pci_set_drvdata(pdev, NULL);				\
-		kfree(b);						\
-	}								\
-	return ret;							\
+	/* driver_override with no entry matching: pci_device_id_any */ \
+	return __kb_bound_probe(&pdev->dev, sizeof(struct kb_pci_bound), \
+				(const void *)id->driver_data,		\
+				&drv##_kb_ops, THIS_MODULE);		\
 }									\
 static void drv##_kb_remove(struct pci_dev *pdev)			\
 {									\
-	struct kb_pci_bound *b = pci_get_drvdata(pdev);			\
-									\
-	kb_lifecycle_teardown(&b->lc);					\
-	pci_set_drvdata(pdev, NULL);					\
-	kfree(b);							\
+	__kb_bound_remove(&pdev->dev);					\
 }									\
 MODULE_DEVICE_TABLE(pci, drv##_ids);					\
 static struct pci_driver drv##_kb_driver = {				\

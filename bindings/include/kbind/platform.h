@@ -19,9 +19,9 @@
 #include <linux/mod_devicetable.h>
 #include <linux/platform_device.h>
 #include <linux/property.h>
-#include <linux/slab.h>
 #include <linux/string.h>
 
+#include <kbind/bus.h>
 #include <kbind/compat.h>
 #include <kbind/lifecycle.h>
 
@@ -49,15 +49,10 @@ struct kb_platform_publish {
 	struct platform_device *pdev;
 };
 
-/**
- * struct kb_platform_bound - the device's drvdata while bound (binding-internal)
- * @lc: the device's lifecycle
- * @info: the matched id-table entry's info
- */
-struct kb_platform_bound {
-	struct kb_lifecycle lc;
-	const void *info;
-};
+static inline struct platform_device *__kb_platform_dev(struct device *dev)
+{
+	return to_platform_device(dev);
+}
 
 /**
  * struct kb_iomem - a mapped resource of a bound device
@@ -266,10 +261,6 @@ static inline const void *__kb_platform_info(struct platform_device *pdev,
 	return NULL;
 }
 
-#define __KB_PLATFORM_INFO_CHECK(drv, info_type)			\
-	BUILD_BUG_ON_ZERO(!__builtin_types_compatible_p(info_type,	\
-				typeof(((struct drv##_kb_info *)NULL)->p)))
-
 /**
  * KB_PLATFORM_INFO() - a platform id-table entry with typed match info
  * @drv: the name given to KB_PLATFORM_DRIVER()
@@ -282,7 +273,7 @@ static inline const void *__kb_platform_info(struct platform_device *pdev,
 	{								\
 		.name = devname,					\
 		.driver_data = (kernel_ulong_t)(info) +			\
-			__KB_PLATFORM_INFO_CHECK(drv, typeof(info)),		\
+			__KB_BUS_INFO_CHECK(drv, typeof(info)),		\
 	}
 
 /**
@@ -296,7 +287,7 @@ static inline const void *__kb_platform_info(struct platform_device *pdev,
 #define KB_PLATFORM_OF_INFO(drv, compat, info)				\
 	{								\
 		.compatible = compat,					\
-		.data = (info) + __KB_PLATFORM_INFO_CHECK(drv, typeof(info)),	\
+		.data = (info) + __KB_BUS_INFO_CHECK(drv, typeof(info)),	\
 	}
 
 /**
@@ -307,10 +298,7 @@ static inline const void *__kb_platform_info(struct platform_device *pdev,
  * Must precede the id tables (KB_PLATFORM_INFO() and KB_PLATFORM_OF_INFO()
  * check entries against it).
  */
-#define KB_PLATFORM_INFO_TYPE(drv, type)				\
-	struct drv##_kb_info {						\
-		const type *p;						\
-	}
+#define KB_PLATFORM_INFO_TYPE(drv, type) __KB_BUS_INFO_TYPE(drv, type)
 
 /**
  * KB_PLATFORM_DRIVER() - a platform driver whose probe is a kbind lifecycle
@@ -357,56 +345,16 @@ static inline const void *__kb_platform_info(struct platform_device *pdev,
  */
 #define __KB_PLATFORM_DRIVER(drv, type, acquire_fn, publish_fn, of_ids,	\
 			     of_table)					\
-static int drv##_kb_acquire(struct kb_probe *p, void *priv)		\
-{									\
-	struct kb_platform_bound *b = container_of(p->lc,		\
-					struct kb_platform_bound, lc);	\
-	struct kb_platform_probe pp = {					\
-		.core = *p,						\
-		.pdev = to_platform_device(p->lc->dev),			\
-	};								\
-	type *typed = priv;						\
-	typeof(((struct drv##_kb_info *)NULL)->p) info = b->info;	\
-									\
-	return acquire_fn(&pp, typed, info);				\
-}									\
-static int drv##_kb_publish(struct kb_publish *p, void *priv)		\
-{									\
-	struct kb_platform_publish pp = {				\
-		.core = *p,						\
-		.pdev = to_platform_device(p->lc->dev),			\
-	};								\
-	type *typed = priv;						\
-									\
-	return publish_fn(&pp, typed);					\
-}									\
-__KB_LIFECYCLE_OPS(drv, type);						\
+__KB_BUS_LIFECYCLE(platform, drv, type, acquire_fn, publish_fn);	\
 static int drv##_kb_probe(struct platform_device *pdev)		\
 {									\
-	const void *info = __kb_platform_info(pdev, drv##_ids);	\
-	struct kb_platform_bound *b;					\
-	int ret;							\
-									\
-	if (!info)							\
-		return dev_err_probe(&pdev->dev, -ENODEV,		\
-				     "no id matches: no match info\n");	\
-	b = kzalloc(sizeof(*b), GFP_KERNEL);				\
-	if (!b)								\
-		return -ENOMEM;						\
-	b->info = info;							\
-	platform_set_drvdata(pdev, b);					\
-	ret = kb_lifecycle_start(&b->lc, &drv##_kb_ops, &pdev->dev,	\
-				 THIS_MODULE);				\
-	if (ret)							\
-		kfree(b);						\
-	return ret;							\
+	return __kb_bound_probe(&pdev->dev, sizeof(struct kb_bound),	\
+				__kb_platform_info(pdev, drv##_ids),	\
+				&drv##_kb_ops, THIS_MODULE);		\
 }									\
 static void drv##_kb_remove_void(struct platform_device *pdev)		\
 {									\
-	struct kb_platform_bound *b = platform_get_drvdata(pdev);	\
-									\
-	kb_lifecycle_teardown(&b->lc);					\
-	kfree(b);							\
+	__kb_bound_remove(&pdev->dev);					\
 }									\
 static int __maybe_unused drv##_kb_remove_int(struct platform_device *pdev) \
 {									\

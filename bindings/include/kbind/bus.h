@@ -1,0 +1,116 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * kbind bus owners: what every bus binding (platform, PCI, ...) shares.
+ *
+ * A bound device is an owner: its probe starts a lifecycle whose private
+ * data has the driver's type, acquire gets the matched id-table entry's
+ * info with the driver's info type, and remove tears the lifecycle down.
+ * Each bus binding defines its handles as ``struct kb_<bus>_probe`` and
+ * ``struct kb_<bus>_publish`` (the generic handle as ``core``, the bus
+ * device as ``pdev``), ``__kb_<bus>_dev()`` to get the bus device from the
+ * generic one, and builds its driver macro on the helpers below.
+ */
+#ifndef _KBIND_BUS_H
+#define _KBIND_BUS_H
+
+#include <linux/device.h>
+#include <linux/slab.h>
+
+#include <kbind/lifecycle.h>
+
+/**
+ * struct kb_bound - a bound device's drvdata (binding-internal)
+ * @lc: the device's lifecycle
+ * @info: the matched id-table entry's info
+ *
+ * Bus bindings that keep more per bound device embed it first.
+ */
+struct kb_bound {
+	struct kb_lifecycle lc;
+	const void *info;
+};
+
+/*
+ * Probe: allocate the binding's drvdata (@size bytes, a struct kb_bound
+ * first), then run the lifecycle. With no @info (a device bound through
+ * driver_override that no entry matches) nothing of the driver runs.
+ */
+static inline int __kb_bound_probe(struct device *dev, size_t size,
+				   const void *info,
+				   const struct kb_lifecycle_ops *ops,
+				   struct module *owner)
+{
+	struct kb_bound *b;
+	int ret;
+
+	if (!info)
+		return dev_err_probe(dev, -ENODEV,
+				     "no id-table entry matches: no match info\n");
+	b = kzalloc(size, GFP_KERNEL);
+	if (!b)
+		return -ENOMEM;
+	b->info = info;
+	dev_set_drvdata(dev, b);
+	ret = kb_lifecycle_start(&b->lc, ops, dev, owner);
+	if (ret) {
+		dev_set_drvdata(dev, NULL);
+		kfree(b);
+	}
+	return ret;
+}
+
+/* Remove: tear the lifecycle down in reverse, then free the drvdata. */
+static inline void __kb_bound_remove(struct device *dev)
+{
+	struct kb_bound *b = dev_get_drvdata(dev);
+
+	kb_lifecycle_teardown(&b->lc);
+	dev_set_drvdata(dev, NULL);
+	kfree(b);
+}
+
+/*
+ * The typed trampolines and ops of a bus driver @drv on bus @bus: acquire
+ * and publish get the bus's handles, the private data as @type and (acquire)
+ * the match info with the type given to the bus's INFO_TYPE macro.
+ */
+#define __KB_BUS_LIFECYCLE(bus, drv, type, acquire_fn, publish_fn)	\
+static int drv##_kb_acquire(struct kb_probe *p, void *priv)		\
+{									\
+	struct kb_bound *b = container_of(p->lc, struct kb_bound, lc);	\
+	struct kb_##bus##_probe pp = {					\
+		.core = *p,						\
+		.pdev = __kb_##bus##_dev(p->lc->dev),			\
+	};								\
+	type *typed = priv;						\
+	typeof(((struct drv##_kb_info *)NULL)->p) info = b->info;	\
+									\
+	return acquire_fn(&pp, typed, info);				\
+}									\
+static int drv##_kb_publish(struct kb_publish *p, void *priv)		\
+{									\
+	struct kb_##bus##_publish pp = {				\
+		.core = *p,						\
+		.pdev = __kb_##bus##_dev(p->lc->dev),			\
+	};								\
+	type *typed = priv;						\
+									\
+	return publish_fn(&pp, typed);					\
+}									\
+__KB_LIFECYCLE_OPS(drv, type)
+
+/* The declaration of a driver's match-info type, for the check below. */
+#define __KB_BUS_INFO_TYPE(drv, type)					\
+	struct drv##_kb_info {						\
+		const type *p;						\
+	}
+
+/*
+ * 0, if @info_type (the type of an id-table entry's info) is a pointer to
+ * the driver's info type; a build error otherwise.
+ */
+#define __KB_BUS_INFO_CHECK(drv, info_type)				\
+	BUILD_BUG_ON_ZERO(!__builtin_types_compatible_p(info_type,	\
+				typeof(((struct drv##_kb_info *)NULL)->p)))
+
+#endif /* _KBIND_BUS_H */
