@@ -242,6 +242,72 @@ static inline struct device *kb_probe_dev(const struct kb_probe *p)
 }
 
 /**
+ * kb_owner() - the object that embeds the lifecycle being set up
+ * @h: acquire- or publish-phase handle (&struct kb_probe, &struct kb_publish)
+ * @type: the embedding object's type
+ * @member: the name of its &struct kb_lifecycle member
+ *
+ * For owners created at run time with a description of their own (a block
+ * device created from a configuration): acquire and publish read the
+ * description from the object their lifecycle is embedded in, without a
+ * global.
+ *
+ * Return: the embedding object; valid for the whole phase.
+ */
+#define kb_owner(h, type, member)	container_of((h)->lc, type, member)
+
+/**
+ * struct kb_array - an array allocated as an acquisition step
+ * @step: acquisition step; undoing it frees the array
+ * @mem: the array, zeroed
+ */
+struct kb_array {
+	struct kb_step step;
+	void *mem;
+};
+
+static inline void __kb_array_free(struct kb_step *step)
+{
+	kfree(container_of(step, struct kb_array, step)->mem);
+}
+
+static inline void *__kb_array_alloc(struct kb_probe *p, struct kb_array *a,
+				     size_t n, size_t size, int node)
+{
+	int ret = kb_step_fault(p->lc, "array");
+
+	if (ret)
+		return ERR_PTR(ret);
+	a->mem = kcalloc_node(n, size, GFP_KERNEL, node);
+	if (!a->mem)
+		return ERR_PTR(-ENOMEM);
+	kb_acquired(p, &a->step, __kb_array_free, "array");
+	return a->mem;
+}
+
+/**
+ * kb_array_alloc() - allocate a zeroed array of @n elements for @ptr
+ * @p: acquire-phase handle
+ * @a: the &struct kb_array that records it (in the private data)
+ * @ptr: a pointer of the element type (in the private data), set to the
+ *	array on success and valid until teardown frees it
+ * @n: number of elements
+ * @node: NUMA node, or NUMA_NO_NODE
+ *
+ * Context: process context, acquire phase only.
+ * Return: 0; -ENOMEM, or an error injected by kb_step_fault() (then @ptr
+ * is untouched).
+ */
+#define kb_array_alloc(p, a, ptr, n, node)				\
+({									\
+	void *__kb_mem = __kb_array_alloc(p, a, n, sizeof((ptr)[0]), node); \
+									\
+	if (!IS_ERR(__kb_mem))						\
+		(ptr) = __kb_mem;					\
+	PTR_ERR_OR_ZERO(__kb_mem);					\
+})
+
+/**
  * kb_lifecycle_teardown() - undo every recorded step, newest first
  * @lc: the lifecycle
  *
