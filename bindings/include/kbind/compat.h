@@ -7,6 +7,8 @@
 #ifndef _KBIND_COMPAT_H
 #define _KBIND_COMPAT_H
 
+#include <linux/blk-mq.h>
+#include <linux/blkdev.h>
 #include <linux/pci.h>
 #include <linux/platform_device.h>
 
@@ -31,5 +33,87 @@
 #define __KB_PLATFORM_REMOVE(fn_int, fn_void)				\
 	__builtin_choose_expr(__KB_PLATFORM_REMOVE_RETURNS_INT,		\
 			      (fn_int), (fn_void))
+
+/**
+ * struct kb_blk_limits - queue limits of a kbind disk, for every kernel
+ * @logical_block_size: in bytes, 512 to PAGE_SIZE, a power of two
+ * @physical_block_size: in bytes; 0 for @logical_block_size
+ * @max_hw_sectors: largest request, in 512-byte sectors; 0 for the default
+ * @max_segments: 0 for the default
+ * @virt_boundary_mask: 0, or a mask segments must not cross (PAGE_SIZE - 1)
+ * @max_discard_sectors: 0 for no discard support
+ * @write_cache: the device has a volatile write cache (flushes reach it)
+ * @fua: it honours FUA (only with @write_cache)
+ * @rotational: a rotating device
+ *
+ * 6.12 takes a &struct queue_limits when the disk is allocated (with
+ * feature bits for the cache and rotation); 6.1 has setters and queue flags
+ * applied afterwards. The block binding turns this into either, so drivers
+ * never touch them.
+ */
+struct kb_blk_limits {
+	unsigned int logical_block_size;
+	unsigned int physical_block_size;
+	unsigned int max_hw_sectors;
+	unsigned short max_segments;
+	unsigned long virt_boundary_mask;
+	unsigned int max_discard_sectors;
+	bool write_cache;
+	bool fua;
+	bool rotational;
+};
+
+/*
+ * Allocate a disk and its queue on @set with limits @kl. 6.12 (which has
+ * the queue-limits API, detected by its BLK_FEAT_* macros) validates the
+ * limits while allocating; 6.1 applies them with its setters afterwards.
+ */
+static inline struct gendisk *__kb_blk_alloc_disk(struct blk_mq_tag_set *set,
+						  const struct kb_blk_limits *kl,
+						  void *queuedata)
+{
+#ifdef BLK_FEAT_WRITE_CACHE
+	struct queue_limits lim = {
+		.logical_block_size = kl->logical_block_size,
+		.physical_block_size = kl->physical_block_size,
+		.max_hw_sectors = kl->max_hw_sectors,
+		.max_segments = kl->max_segments,
+		.virt_boundary_mask = kl->virt_boundary_mask,
+		.max_hw_discard_sectors = kl->max_discard_sectors,
+	};
+
+	if (kl->write_cache)
+		lim.features |= BLK_FEAT_WRITE_CACHE;
+	if (kl->write_cache && kl->fua)
+		lim.features |= BLK_FEAT_FUA;
+	if (kl->rotational)
+		lim.features |= BLK_FEAT_ROTATIONAL;
+	return blk_mq_alloc_disk(set, &lim, queuedata);
+#else
+	struct gendisk *disk = blk_mq_alloc_disk(set, queuedata);
+	struct request_queue *q;
+
+	if (IS_ERR(disk))
+		return disk;
+	q = disk->queue;
+	blk_queue_logical_block_size(q, kl->logical_block_size);
+	blk_queue_physical_block_size(q, kl->physical_block_size ?:
+				      kl->logical_block_size);
+	if (kl->max_hw_sectors)
+		blk_queue_max_hw_sectors(q, kl->max_hw_sectors);
+	if (kl->max_segments)
+		blk_queue_max_segments(q, kl->max_segments);
+	if (kl->virt_boundary_mask)
+		blk_queue_virt_boundary(q, kl->virt_boundary_mask);
+	if (kl->max_discard_sectors) {
+		q->limits.discard_granularity = kl->logical_block_size;
+		blk_queue_max_discard_sectors(q, kl->max_discard_sectors);
+	}
+	blk_queue_write_cache(q, kl->write_cache, kl->write_cache && kl->fua);
+	if (!kl->rotational)
+		blk_queue_flag_set(QUEUE_FLAG_NONROT, q);
+	return disk;
+#endif
+}
 
 #endif /* _KBIND_COMPAT_H */

@@ -1,0 +1,361 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * kbind block binding: blk-mq tag sets and disks as lifecycle steps, with
+ * typed device, hardware-queue and per-request data.
+ *
+ * A block device is an owner like any other: its tag set and disk are
+ * acquired (the disk allocated with its queue and limits), add_disk() is its
+ * publication. Teardown therefore runs del_gendisk() first (it stops new I/O
+ * and waits for every request in flight to complete), then puts the disk,
+ * then frees the tag set, then the private data. I/O submitted after
+ * del_gendisk() fails in the block layer (-EIO/-ENXIO); no callback runs
+ * against freed data.
+ *
+ * KB_BLK_MQ() declares the driver's typed callbacks and generates the
+ * &struct blk_mq_ops with trampolines: the device data reaches them as the
+ * driver's type (it is the queue's queuedata), the hardware queue's data as
+ * its type (set up by the typed init_hctx), the request's PDU as the
+ * command type (its size is the tag set's cmd_size).
+ */
+#ifndef _KBIND_BLK_H
+#define _KBIND_BLK_H
+
+#include <linux/blk-mq.h>
+#include <linux/blkdev.h>
+#include <linux/err.h>
+#include <linux/stdarg.h>
+
+#include <kbind/compat.h>
+#include <kbind/lifecycle.h>
+
+/**
+ * struct kb_blk_tag_set - a blk-mq tag set owned by a lifecycle
+ * @step: acquisition step; undoing it frees the tag set
+ * @set: the tag set (escape hatch: read-only for drivers)
+ * @nr_poll_queues: how many of its hardware queues are polled
+ */
+struct kb_blk_tag_set {
+	struct kb_step step;
+	struct blk_mq_tag_set set;
+	unsigned int nr_poll_queues;
+};
+
+/**
+ * struct kb_blk_tag_cfg - how to size a tag set
+ * @nr_hw_queues: submission queues, at least 1
+ * @nr_poll_queues: polled queues besides them (need a .poll callback)
+ * @queue_depth: tags per hardware queue, 1 to BLK_MQ_MAX_DEPTH
+ * @numa_node: where to allocate, or NUMA_NO_NODE
+ * @flags: BLK_MQ_F_BLOCKING (queue_rq may sleep), BLK_MQ_F_NO_SCHED,
+ *	BLK_MQ_F_TAG_HCTX_SHARED, ...
+ * @timeout: request timeout in jiffies; 0 for the default (30 s)
+ */
+struct kb_blk_tag_cfg {
+	unsigned int nr_hw_queues;
+	unsigned int nr_poll_queues;
+	unsigned int queue_depth;
+	int numa_node;
+	unsigned int flags;
+	unsigned int timeout;
+};
+
+/**
+ * struct kb_blk_disk - a disk owned by a lifecycle
+ * @alloc: acquisition step; undoing it puts the disk (and frees its queue)
+ * @add: publication step; undoing it deletes the disk (drains its I/O)
+ * @disk: the disk (escape hatch: raw calls on it need a comment saying why
+ *	they are safe)
+ */
+struct kb_blk_disk {
+	struct kb_step alloc;
+	struct kb_step add;
+	struct gendisk *disk;
+};
+
+/* Default queues first, then the polled ones (blk-mq needs the maps). */
+static inline void __kb_blk_map_queues(struct blk_mq_tag_set *set)
+{
+	struct kb_blk_tag_set *ts = container_of(set, struct kb_blk_tag_set,
+						 set);
+	struct blk_mq_queue_map *def = &set->map[HCTX_TYPE_DEFAULT];
+	struct blk_mq_queue_map *poll = &set->map[HCTX_TYPE_POLL];
+
+	def->nr_queues = set->nr_hw_queues - ts->nr_poll_queues;
+	def->queue_offset = 0;
+	blk_mq_map_queues(def);
+	if (set->nr_maps <= HCTX_TYPE_POLL)
+		return;
+	set->map[HCTX_TYPE_READ].nr_queues = 0;
+	poll->nr_queues = ts->nr_poll_queues;
+	poll->queue_offset = def->nr_queues;
+	blk_mq_map_queues(poll);
+}
+
+static inline void __kb_blk_tag_set_free(struct kb_step *step)
+{
+	blk_mq_free_tag_set(&container_of(step, struct kb_blk_tag_set,
+					  step)->set);
+}
+
+/*
+ * Backend of the typed name##_tag_set_alloc() of KB_BLK_MQ(): @ops and
+ * @cmd_size are the generated ones.
+ */
+static inline int __kb_blk_tag_set_alloc(struct kb_probe *p,
+					 struct kb_blk_tag_set *ts,
+					 const struct kb_blk_tag_cfg *cfg,
+					 const struct blk_mq_ops *ops,
+					 unsigned int cmd_size)
+{
+	struct blk_mq_tag_set *set = &ts->set;
+	int ret;
+
+	ret = kb_step_fault(p->lc, "tag set");
+	if (ret)
+		return ret;
+	memset(set, 0, sizeof(*set));
+	set->ops = ops;
+	set->cmd_size = cmd_size;
+	set->nr_hw_queues = cfg->nr_hw_queues;
+	set->queue_depth = cfg->queue_depth;
+	set->numa_node = cfg->numa_node;
+	set->flags = cfg->flags;
+	set->timeout = cfg->timeout;
+	set->nr_maps = cfg->nr_poll_queues ? HCTX_TYPE_POLL + 1 : 1;
+	set->nr_hw_queues += cfg->nr_poll_queues;
+	ts->nr_poll_queues = cfg->nr_poll_queues;
+	ret = blk_mq_alloc_tag_set(set);
+	if (ret)
+		return ret;
+	kb_acquired(p, &ts->step, __kb_blk_tag_set_free, "tag set");
+	return 0;
+}
+
+static inline void __kb_blk_disk_put(struct kb_step *step)
+{
+	put_disk(container_of(step, struct kb_blk_disk, alloc)->disk);
+}
+
+/*
+ * Backend of name##_disk_alloc(): allocate the disk and its queue on @ts
+ * with @lim, @queuedata (the device data) as the queue's data.
+ */
+static inline int __kb_blk_disk_alloc(struct kb_probe *p,
+				      struct kb_blk_disk *d,
+				      struct kb_blk_tag_set *ts,
+				      const struct kb_blk_limits *lim,
+				      void *queuedata,
+				      const struct block_device_operations *fops)
+{
+	struct gendisk *disk;
+	int ret;
+
+	ret = kb_step_fault(p->lc, "disk");
+	if (ret)
+		return ret;
+	disk = __kb_blk_alloc_disk(&ts->set, lim, queuedata);
+	if (IS_ERR(disk))
+		return PTR_ERR(disk);
+	disk->fops = fops;
+	d->disk = disk;
+	kb_acquired(p, &d->alloc, __kb_blk_disk_put, "disk");
+	return 0;
+}
+
+/**
+ * kb_blk_disk_set_capacity() - set a disk's size before it is published
+ * @p: acquire-phase handle
+ * @d: a disk allocated by the ``name##_disk_alloc()`` of KB_BLK_MQ()
+ * @sectors: size in 512-byte sectors
+ *
+ * Context: process context, acquire phase.
+ */
+static inline void kb_blk_disk_set_capacity(struct kb_probe *p,
+					    struct kb_blk_disk *d,
+					    sector_t sectors)
+{
+	set_capacity(d->disk, sectors);
+}
+
+static inline void __kb_blk_disk_del(struct kb_step *step)
+{
+	del_gendisk(container_of(step, struct kb_blk_disk, add)->disk);
+}
+
+/**
+ * kb_blk_disk_add() - publish a disk: make it visible and open for I/O
+ * @p: publish-phase handle
+ * @d: a disk allocated in the acquire phase, named and sized
+ * @name: the disk's name under /dev (printf-style, at most 31 characters)
+ * @...: arguments for @name
+ *
+ * Uses a dynamic device number. At teardown del_gendisk() runs first: new
+ * I/O fails, and it returns once every request in flight has completed, so
+ * nothing acquired (tag set, backing memory, timers) is released under a
+ * request.
+ *
+ * Context: process context, publish phase only.
+ * Return: 0; the error of add_disk(); or one injected by kb_step_fault().
+ * On error nothing is left added (the disk is put by its acquisition step).
+ */
+static inline __printf(3, 4)
+int kb_blk_disk_add(struct kb_publish *p, struct kb_blk_disk *d,
+		    const char *name, ...)
+{
+	va_list args;
+	int ret;
+
+	ret = kb_step_fault(p->lc, "add_disk");
+	if (ret)
+		return ret;
+	va_start(args, name);
+	vsnprintf(d->disk->disk_name, DISK_NAME_LEN, name, args);
+	va_end(args);
+	ret = add_disk(d->disk);
+	if (ret)
+		return ret;
+	kb_published(p, &d->add, __kb_blk_disk_del, "add_disk");
+	return 0;
+}
+
+/**
+ * KB_BLK_MQ() - declare typed blk-mq callbacks and generate their ops
+ * @name: prefix of the generated symbols
+ * @dtype: the device's private data type (the queue's queuedata)
+ * @qtype: the per-hardware-queue data type
+ * @ctype: the per-request data type (the request's PDU), allocated with
+ *	each request by blk-mq, not zeroed between requests
+ * @...: designated initializers of the typed callbacks, any subset of:
+ *
+ *  - ``qtype *(*init_hctx)(dtype *dev, unsigned int index)`` (required):
+ *    the data of hardware queue @index, kept in the device's data;
+ *  - ``void (*init_cmd)(ctype *cmd)``: once per request slot, when the tag
+ *    set is allocated (timers and the like);
+ *  - ``blk_status_t (*queue_rq)(dtype *dev, qtype *hq, struct request *rq,
+ *    ctype *cmd, bool last)`` (required): start @rq with
+ *    blk_mq_start_request() and complete it, now or later;
+ *  - ``void (*complete)(struct request *rq, ctype *cmd)``: the completion
+ *    of blk_mq_complete_request(), in softirq context; without it the
+ *    request ends with BLK_STS_OK;
+ *  - ``enum blk_eh_timer_return (*timeout)(dtype *dev, struct request *rq,
+ *    ctype *cmd)``; without it the timer is re-armed;
+ *  - ``int (*poll)(dtype *dev, qtype *hq, struct io_comp_batch *iob)``;
+ *    without it polling finds nothing.
+ *
+ * Context: the callbacks run in the contexts blk-mq gives its ops, between
+ * the disk's publication and del_gendisk(), so the device data is valid.
+ *
+ * Generates, besides the ops:
+ *
+ *  - ``int name##_tag_set_alloc(p, ts, cfg)``, taking a &struct kb_probe,
+ *    a &struct kb_blk_tag_set and a &struct kb_blk_tag_cfg: an acquisition
+ *    step; 0, or the error of blk_mq_alloc_tag_set() (-EINVAL, -ENOMEM);
+ *  - ``int name##_disk_alloc(p, d, ts, lim, dev)``, taking a &struct
+ *    kb_probe, a &struct kb_blk_disk, the tag set, a &struct kb_blk_limits
+ *    and the device's data (``dtype *``): an acquisition step; 0, or the
+ *    error of blk_mq_alloc_disk() (-EINVAL for bad limits, -ENOMEM);
+ *  - ``ctype *name##_cmd(struct request *rq)`` and
+ *    ``struct request *name##_rq(ctype *cmd)``, the typed PDU conversions.
+ *
+ * A callback with other types fails to compile.
+ */
+#define KB_BLK_MQ(name, dtype, qtype, ctype, ...)			\
+struct name##_kb_blk_ops_t {						\
+	typeof(qtype) *(*init_hctx)(typeof(dtype) *dev, unsigned int index); \
+	void (*init_cmd)(typeof(ctype) *cmd);				\
+	blk_status_t (*queue_rq)(typeof(dtype) *dev, typeof(qtype) *hq,	\
+				 struct request *rq, typeof(ctype) *cmd, \
+				 bool last);				\
+	void (*complete)(struct request *rq, typeof(ctype) *cmd);	\
+	enum blk_eh_timer_return (*timeout)(typeof(dtype) *dev,		\
+					    struct request *rq,		\
+					    typeof(ctype) *cmd);	\
+	int (*poll)(typeof(dtype) *dev, typeof(qtype) *hq,		\
+		    struct io_comp_batch *iob);				\
+};									\
+static const struct name##_kb_blk_ops_t name##_kb_blk_ops = {		\
+	__VA_ARGS__							\
+};									\
+static inline __maybe_unused typeof(ctype) *name##_cmd(struct request *rq) \
+{									\
+	return blk_mq_rq_to_pdu(rq);					\
+}									\
+static inline __maybe_unused struct request *name##_rq(typeof(ctype) *cmd) \
+{									\
+	return blk_mq_rq_from_pdu(cmd);					\
+}									\
+static int name##_kb_init_hctx(struct blk_mq_hw_ctx *hctx, void *data,	\
+			       unsigned int index)			\
+{									\
+	typeof(dtype) *dev = hctx->queue->queuedata;			\
+									\
+	hctx->driver_data = name##_kb_blk_ops.init_hctx(dev, index);	\
+	return 0;							\
+}									\
+static int name##_kb_init_request(struct blk_mq_tag_set *set,		\
+				  struct request *rq,			\
+				  unsigned int hctx_idx,		\
+				  unsigned int numa_node)		\
+{									\
+	if (name##_kb_blk_ops.init_cmd)					\
+		name##_kb_blk_ops.init_cmd(name##_cmd(rq));		\
+	return 0;							\
+}									\
+static blk_status_t name##_kb_queue_rq(struct blk_mq_hw_ctx *hctx,	\
+				       const struct blk_mq_queue_data *bd) \
+{									\
+	return name##_kb_blk_ops.queue_rq(hctx->queue->queuedata,	\
+					  hctx->driver_data, bd->rq,	\
+					  name##_cmd(bd->rq), bd->last); \
+}									\
+static void name##_kb_complete(struct request *rq)			\
+{									\
+	if (name##_kb_blk_ops.complete)					\
+		name##_kb_blk_ops.complete(rq, name##_cmd(rq));		\
+	else								\
+		blk_mq_end_request(rq, BLK_STS_OK);			\
+}									\
+static enum blk_eh_timer_return name##_kb_timeout(struct request *rq)	\
+{									\
+	if (!name##_kb_blk_ops.timeout)					\
+		return BLK_EH_RESET_TIMER;				\
+	return name##_kb_blk_ops.timeout(rq->q->queuedata, rq,		\
+					 name##_cmd(rq));		\
+}									\
+static int name##_kb_poll(struct blk_mq_hw_ctx *hctx,			\
+			  struct io_comp_batch *iob)			\
+{									\
+	if (!name##_kb_blk_ops.poll)					\
+		return 0;						\
+	return name##_kb_blk_ops.poll(hctx->queue->queuedata,		\
+				      hctx->driver_data, iob);		\
+}									\
+static const struct blk_mq_ops name##_kb_mq_ops = {			\
+	.queue_rq = name##_kb_queue_rq,					\
+	.init_hctx = name##_kb_init_hctx,				\
+	.init_request = name##_kb_init_request,				\
+	.complete = name##_kb_complete,					\
+	.timeout = name##_kb_timeout,					\
+	.poll = name##_kb_poll,						\
+	.map_queues = __kb_blk_map_queues,				\
+};									\
+static const struct block_device_operations name##_kb_bdops = {		\
+	.owner = THIS_MODULE,						\
+};									\
+static inline int name##_tag_set_alloc(struct kb_probe *p,		\
+				       struct kb_blk_tag_set *ts,	\
+				       const struct kb_blk_tag_cfg *cfg) \
+{									\
+	return __kb_blk_tag_set_alloc(p, ts, cfg, &name##_kb_mq_ops,	\
+				      sizeof(typeof(ctype)));		\
+}									\
+static inline int name##_disk_alloc(struct kb_probe *p,		\
+				    struct kb_blk_disk *d,		\
+				    struct kb_blk_tag_set *ts,		\
+				    const struct kb_blk_limits *lim,	\
+				    typeof(dtype) *dev)			\
+{									\
+	return __kb_blk_disk_alloc(p, d, ts, lim, dev, &name##_kb_bdops); \
+}
+
+#endif /* _KBIND_BLK_H */
