@@ -66,7 +66,8 @@ for k in "${kernels[@]}"; do
 	mapfile -t kos < <(find "build/$krel" -name '*.ko' | sort)
 	tests/vm/run-vm.sh --kver "$krel" --label "$label" --out "$log/vm-$label" \
 		--ko "${kos[*]}" --bin "$(echo build/user/*)" \
-		--qemu-args "$qemu_devices" --tests tests/guest --timeout 600 | tap
+		--kmod configfs --qemu-args "$qemu_devices" \
+		--tests tests/guest --timeout 600 | tap
 done
 
 # The debug kernel: KASAN, kmemleak, lockdep, debug objects, KUnit and
@@ -89,7 +90,7 @@ debug_kernel() {
 	cp -r tests/guest/. tests/debug/. "$stage/"
 	mapfile -t kos < <(find "build/$krel" -name '*.ko' | sort)
 	tests/vm/run-vm.sh --kver "$krel" --kernel "$dk/bzImage" \
-		--modroot "$dk/modroot" --mem 2048 --kmod kunit \
+		--modroot "$dk/modroot" --mem 2048 --kmod "kunit configfs" \
 		--label debug --out "$log/vm-debug" --ko "${kos[*]}" \
 		--qemu-args "$qemu_devices" \
 		--bin "$(echo build/user/*)" --tests "$stage" --timeout 2400

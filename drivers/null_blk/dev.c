@@ -34,9 +34,10 @@ struct nullb {
 
 int nullb_conf_validate(struct nullb_conf *c)
 {
-	if (c->bs < SECTOR_SIZE || c->bs > PAGE_SIZE || !is_power_of_2(c->bs)) {
+	if (c->blocksize < SECTOR_SIZE || c->blocksize > PAGE_SIZE ||
+	    !is_power_of_2(c->blocksize)) {
 		pr_err("invalid block size %u: a power of two from 512 to %lu\n",
-		       c->bs, PAGE_SIZE);
+		       c->blocksize, PAGE_SIZE);
 		return -EINVAL;
 	}
 	if (c->submit_queues > nr_cpu_ids)
@@ -235,8 +236,8 @@ static int nullb_acquire(struct kb_probe *p, struct nullb *nullb)
 		.timeout = 5 * HZ,
 	};
 	lim = (struct kb_blk_limits) {
-		.logical_block_size = c->bs,
-		.physical_block_size = c->bs,
+		.logical_block_size = c->blocksize,
+		.physical_block_size = c->blocksize,
 		.max_hw_sectors = c->max_sectors,
 		.virt_boundary_mask = c->virt_boundary ? PAGE_SIZE - 1 : 0,
 		.max_discard_sectors = c->discard ? UINT_MAX >> SECTOR_SHIFT : 0,
@@ -245,7 +246,7 @@ static int nullb_acquire(struct kb_probe *p, struct nullb *nullb)
 	      nullb_mq_disk_alloc(p, &nullb->disk, &nullb->tags, &lim, nullb);
 	if (ret)
 		return ret;
-	kb_blk_disk_set_capacity(p, &nullb->disk, c->size_mb << (20 - SECTOR_SHIFT));
+	kb_blk_disk_set_capacity(p, &nullb->disk, c->size << (20 - SECTOR_SHIFT));
 	return 0;
 }
 
@@ -253,17 +254,45 @@ static int nullb_publish(struct kb_publish *p, struct nullb *nullb)
 {
 	struct nullb_slot *slot = kb_owner(p, struct nullb_slot, lc);
 
-	return kb_blk_disk_add(p, &nullb->disk, "kbnullb%u", slot->index);
+	return kb_blk_disk_add(p, &nullb->disk, "%s", slot->name);
 }
 
 KB_LIFECYCLE_DEFINE(nullb, struct nullb, nullb_acquire, nullb_publish);
+
+/**
+ * nullb_slot_start() - power a device on: build and publish its disk
+ * @slot: the device, with its configuration, store and name set
+ *
+ * Context: process context; the caller serialises start and stop.
+ * Return: 0, or the error of the failed step (nothing of it is left).
+ */
+int nullb_slot_start(struct nullb_slot *slot)
+{
+	int ret = kb_lifecycle_start(&slot->lc, &nullb_kb_ops, NULL,
+				     THIS_MODULE);
+
+	if (!ret)
+		pr_info("disk %s created\n", slot->name);
+	return ret;
+}
+
+/**
+ * nullb_slot_stop() - power a device off: delete its disk, free the rest
+ * @slot: a started device; its store stays
+ *
+ * Context: process context, may sleep until the disk's I/O has drained.
+ */
+void nullb_slot_stop(struct nullb_slot *slot)
+{
+	kb_lifecycle_teardown(&slot->lc);
+}
 
 static void nullb_slot_power_off(struct kb_step *step)
 {
 	struct nullb_slot *slot = container_of(step, struct nullb_slot,
 					       powered);
 
-	kb_lifecycle_teardown(&slot->lc);
+	nullb_slot_stop(slot);
 	nullb_store_destroy(&slot->store);
 }
 
@@ -271,7 +300,7 @@ static void nullb_slot_power_off(struct kb_step *step)
  * nullb_slot_power_on() - create a device from @conf as a publication of @p
  * @p: publish-phase handle of the owner (the module)
  * @slot: where the device lives
- * @conf: its configuration, copied and checked
+ * @conf: its configuration, copied
  * @index: its number, in its name kbnullb<index>
  *
  * Return: 0, or the error of the failed step (nothing is left of it).
@@ -282,14 +311,13 @@ int nullb_slot_power_on(struct kb_publish *p, struct nullb_slot *slot,
 	int ret;
 
 	slot->conf = *conf;
-	slot->index = index;
+	snprintf(slot->name, sizeof(slot->name), "kbnullb%u", index);
 	nullb_store_init(&slot->store);
-	ret = kb_lifecycle_start(&slot->lc, &nullb_kb_ops, NULL, THIS_MODULE);
+	ret = nullb_slot_start(slot);
 	if (ret) {
 		nullb_store_destroy(&slot->store);
 		return ret;
 	}
-	pr_info("disk kbnullb%u created\n", index);
 	kb_published(p, &slot->powered, nullb_slot_power_off, "kbnullb disk");
 	return 0;
 }

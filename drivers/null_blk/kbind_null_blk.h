@@ -6,6 +6,7 @@
 #ifndef _KBIND_NULL_BLK_H
 #define _KBIND_NULL_BLK_H
 
+#include <linux/blkdev.h>
 #include <linux/spinlock.h>
 #include <linux/xarray.h>
 
@@ -20,17 +21,20 @@ enum {
 	NULLB_IRQ_TIMER,
 };
 
-/* How a device is built: the stock driver's parameters, per device. */
+/*
+ * How a device is built: the stock driver's parameters, per device. The
+ * fields are named after the configfs attributes that set them.
+ */
 struct nullb_conf {
-	u64 size_mb;			/* capacity in MiB */
-	unsigned int bs;		/* logical = physical block size */
-	unsigned int max_sectors;	/* 0: the block layer's default */
-	unsigned int submit_queues;
-	unsigned int poll_queues;
-	unsigned int hw_queue_depth;
+	u64 size;			/* capacity in MiB */
+	u32 blocksize;			/* logical = physical block size */
+	u32 max_sectors;		/* 0: the block layer's default */
+	u32 submit_queues;
+	u32 poll_queues;
+	u32 hw_queue_depth;
 	int home_node;
-	unsigned int irqmode;		/* NULLB_IRQ_* */
-	unsigned long completion_nsec;	/* NULLB_IRQ_TIMER's delay */
+	u32 irqmode;			/* NULLB_IRQ_* */
+	u64 completion_nsec;		/* NULLB_IRQ_TIMER's delay */
 	bool memory_backed;
 	bool discard;			/* only with memory_backed */
 	bool blocking;			/* forced by memory_backed */
@@ -54,15 +58,21 @@ struct nullb_store {
  */
 struct nullb_slot {
 	struct kb_lifecycle lc;
-	struct kb_step powered;
+	struct kb_step powered;		/* module devices: their teardown */
 	struct nullb_conf conf;
 	struct nullb_store store;
-	unsigned int index;
+	char name[DISK_NAME_LEN];	/* the disk's */
 };
 
 int nullb_conf_validate(struct nullb_conf *c);
+int nullb_slot_start(struct nullb_slot *slot);
+void nullb_slot_stop(struct nullb_slot *slot);
 int nullb_slot_power_on(struct kb_publish *p, struct nullb_slot *slot,
 			const struct nullb_conf *conf, unsigned int index);
+
+void nullb_conf_defaults(struct nullb_conf *c);
+bool nullb_module_name_taken(const char *name);
+int nullb_configfs_publish(struct kb_publish *p, struct kb_step *step);
 
 void nullb_store_init(struct nullb_store *st);
 void nullb_store_destroy(struct nullb_store *st);

@@ -109,8 +109,8 @@ static int nullb_conf_from_params(struct nullb_conf *c)
 		return -EINVAL;
 	}
 	*c = (struct nullb_conf) {
-		.size_mb = (u64)g_gb * 1024,
-		.bs = g_bs,
+		.size = (u64)g_gb * 1024,
+		.blocksize = g_bs,
 		.max_sectors = g_max_sectors,
 		.submit_queues = g_submit_queues,
 		.poll_queues = g_poll_queues,
@@ -128,13 +128,15 @@ static int nullb_conf_from_params(struct nullb_conf *c)
 }
 
 /*
- * The module's devices, nullb_devices of them: each is a lifecycle of its
- * own, started and torn down as one publication step of the module.
+ * The module's devices, nr_devices of them: each is a lifecycle of its
+ * own, started and torn down as one publication step of the module; then
+ * the configfs subsystem, where more are made.
  */
 struct nullb_module {
 	struct kb_array slots_mem;
 	struct nullb_slot *slots;
 	struct nullb_conf conf;
+	struct kb_step configfs;
 };
 
 static int nullb_module_acquire(struct kb_probe *p, struct nullb_module *m)
@@ -157,12 +159,44 @@ static int nullb_module_publish(struct kb_publish *p, struct nullb_module *m)
 		if (ret)
 			return ret;
 	}
+	ret = nullb_configfs_publish(p, &m->configfs);
+	if (ret)
+		return ret;
 	pr_info("module loaded\n");
 	return 0;
 }
 
 KB_MODULE(nullb_module, struct nullb_module, nullb_module_acquire,
 	  nullb_module_publish);
+
+/**
+ * nullb_conf_defaults() - a new configfs device's configuration
+ * @c: filled with the module parameters, as checked at load
+ *
+ * Context: while the configfs subsystem is registered (the module is live).
+ */
+void nullb_conf_defaults(struct nullb_conf *c)
+{
+	*c = nullb_module_priv(&nullb_module_kb_lifecycle)->conf;
+}
+
+/**
+ * nullb_module_name_taken() - is @name the disk name of a module device?
+ * @name: a configfs device's name, which becomes its disk's
+ *
+ * Context: while the configfs subsystem is registered.
+ * Return: true if a module-parameter device has that name.
+ */
+bool nullb_module_name_taken(const char *name)
+{
+	struct nullb_module *m = nullb_module_priv(&nullb_module_kb_lifecycle);
+	unsigned int i;
+
+	for (i = 0; i < g_nr_devices; i++)
+		if (!strcmp(m->slots[i].name, name))
+			return true;
+	return false;
+}
 
 MODULE_DESCRIPTION("kbind null_blk: the null block device on kbind's bindings");
 MODULE_LICENSE("GPL");

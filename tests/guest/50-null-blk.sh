@@ -1,20 +1,25 @@
 # SPDX-License-Identifier: GPL-2.0
 #
-# kbind null_blk: devices from module parameters, data integrity through
-# every completion mode, discard, polled queues, parameter validation, and
-# unload only once the disks are closed.
+# kbind null_blk: devices from module parameters and from configfs, data
+# integrity through every completion mode, discard, polled queues,
+# parameter and attribute validation, power cycles keeping the data, power
+# off under I/O, and unload only once the disks are closed and the device
+# directories gone.
 
 . /kbind/lib.sh
 
 KO=$KB_MODULES/kbind_null_blk.ko
 DEV=/dev/kbnullb0
 
-# Write 4 MiB of random data at 6.25 MiB with direct I/O, read it back
-# directly, compare.
+# roundtrip [DEV]: write 4 MiB of random data at 6.25 MiB with direct I/O,
+# read it back directly, compare (DEV: /dev/kbnullb0).
 roundtrip() {
+	local dev=${1:-$DEV}
+
 	dd if=/dev/urandom of=/tmp/pat bs=64k count=64 2>/dev/null &&
-		dd if=/tmp/pat of=$DEV bs=64k seek=100 oflag=direct 2>/dev/null &&
-		dd if=$DEV of=/tmp/back bs=64k skip=100 count=64 iflag=direct \
+		dd if=/tmp/pat of="$dev" bs=64k seek=100 oflag=direct \
+			2>/dev/null &&
+		dd if="$dev" of=/tmp/back bs=64k skip=100 count=64 iflag=direct \
 			2>/dev/null &&
 		cmp /tmp/pat /tmp/back
 }
@@ -97,6 +102,99 @@ for args in queue_mode=1 irqmode=3 bs=1000 bs=256 hw_queue_depth=0 gb=-1 \
 	poll_queues=-1 nr_devices=x; do
 	kb_case "null_blk: $args refused" refused "$args"
 done
+
+# configfs, in the style of the stock /sys/kernel/config/nullb.
+CFS=/sys/kernel/config/kbnullb
+grep -q ' /sys/kernel/config ' /proc/mounts ||
+	mount -t configfs none /sys/kernel/config
+
+cfs_features() {
+	grep -q memory_backed $CFS/features && grep -q power $CFS/features
+}
+kb_case "null_blk configfs: features listed" with_module "" cfs_features
+
+# make NAME ATTR=VALUE...: a device directory with those attributes.
+make_dev() {
+	local name=$1 kv
+
+	shift
+	mkdir $CFS/"$name" || return 1
+	for kv in "$@"; do
+		echo "${kv#*=}" >$CFS/"$name"/"${kv%%=*}" || return 1
+	done
+}
+
+cfs_create() {
+	make_dev cfa size=2048 blocksize=4096 memory_backed=1 power=1 &&
+		test "$(blockdev --getsize64 /dev/cfa)" = $((2048 << 20)) &&
+		test "$(blockdev --getss /dev/cfa)" = 4096 &&
+		test "$(cat $CFS/cfa/power)" = 1 &&
+		echo 0 >$CFS/cfa/power && ! test -e /dev/cfa && rmdir $CFS/cfa
+}
+kb_case "null_blk configfs: create, configure, power on: /dev/NAME as set" \
+	with_module "" cfs_create
+
+cfs_checks() {
+	make_dev cfb size=64 power=1 &&
+		! echo 128 >$CFS/cfb/size && test "$(cat $CFS/cfb/size)" = 64 &&
+		echo 0 >$CFS/cfb/power && echo 128 >$CFS/cfb/size &&
+		! echo abc >$CFS/cfb/size && ! echo -1 >$CFS/cfb/blocksize &&
+		! echo 2 >$CFS/cfb/memory_backed &&
+		test "$(cat $CFS/cfb/size)" = 128 &&
+		echo 1000 >$CFS/cfb/blocksize && ! echo 1 >$CFS/cfb/power &&
+		test "$(cat $CFS/cfb/power)" = 0 && ! test -e /dev/cfb &&
+		! mkdir $CFS/kbnullb0 && rmdir $CFS/cfb
+}
+kb_case "null_blk configfs: busy while on, bad values refused, nothing changed" \
+	with_module "" cfs_checks
+
+cfs_persist() {
+	make_dev cfc size=64 memory_backed=1 power=1 && roundtrip /dev/cfc &&
+		echo 0 >$CFS/cfc/power && ! test -e /dev/cfc &&
+		echo 1 >$CFS/cfc/power &&
+		dd if=/dev/cfc of=/tmp/back bs=64k skip=100 count=64 iflag=direct \
+			2>/dev/null && cmp /tmp/pat /tmp/back &&
+		echo 0 >$CFS/cfc/power && rmdir $CFS/cfc
+}
+kb_case "null_blk configfs: data survives power off and on" \
+	with_module "" cfs_persist
+
+# Writes run until the disk goes: they fail with an I/O error, cleanly.
+cfs_off_under_io() {
+	local pid rc=0
+
+	make_dev cfd size=256 memory_backed=1 irqmode=2 completion_nsec=100000 \
+		power=1 || return 1
+	(while dd if=/dev/urandom of=/dev/cfd bs=64k count=256 oflag=direct \
+		2>/dev/null; do :; done) &
+	pid=$!
+	sleep 2
+	echo 0 >$CFS/cfd/power || rc=1
+	wait $pid	# the loop ends at its first failed write
+	! test -e /dev/cfd && echo 1 >$CFS/cfd/power && roundtrip /dev/cfd &&
+		echo 0 >$CFS/cfd/power && rmdir $CFS/cfd && return $rc
+}
+kb_case "null_blk configfs: power off while writes run" \
+	with_module "" cfs_off_under_io
+
+cfs_cycles() {
+	local i=0
+
+	while [ $i -lt 50 ]; do
+		make_dev cfe$i size=16 memory_backed=1 power=1 &&
+			test -b /dev/cfe$i && echo 0 >$CFS/cfe$i/power &&
+			rmdir $CFS/cfe$i || return 1
+		i=$((i + 1))
+	done
+}
+kb_case "null_blk configfs: 50 create/destroy cycles" with_module "" cfs_cycles
+
+cfs_pins_module() {
+	kb_insmod "$KO" "" && make_dev cff power=1 &&
+		! rmmod kbind_null_blk && rmdir $CFS/cff && rmmod kbind_null_blk
+}
+kb_case "null_blk configfs: unload refused while a device directory exists" \
+	cfs_pins_module
 
 busy_while_open() {
 	kb_insmod "$KO" && exec 3<$DEV && ! rmmod kbind_null_blk &&
