@@ -23,7 +23,9 @@
 #include <linux/blk-mq.h>
 #include <linux/blkdev.h>
 #include <linux/err.h>
+#include <linux/file.h>
 #include <linux/stdarg.h>
+#include <linux/workqueue.h>
 
 #include <kbind/compat.h>
 #include <kbind/lifecycle.h>
@@ -182,19 +184,57 @@ static inline void __kb_blk_disk_del(struct kb_step *step)
 	del_gendisk(container_of(step, struct kb_blk_disk, add)->disk);
 }
 
+struct __kb_blk_add_work {
+	struct work_struct work;
+	struct gendisk *disk;
+	int ret;
+};
+
+static inline void __kb_blk_add_fn(struct work_struct *work)
+{
+	struct __kb_blk_add_work *w = container_of(work,
+						   struct __kb_blk_add_work,
+						   work);
+
+	w->ret = add_disk(w->disk);
+}
+
+/*
+ * add_disk() scans for partitions through a file it opens and puts. Since
+ * 6.9 a file put by a user task is released only when the task returns to
+ * user space; if the owner fails before that (a module init failing after
+ * its first disk), the module is freed first and the release calls its
+ * freed fops. Adding the disk from a worker makes the put a delayed one,
+ * which flush_delayed_fput() completes before this returns.
+ */
+static inline int __kb_blk_add_disk(struct gendisk *disk)
+{
+	struct __kb_blk_add_work w = { .disk = disk };
+
+	INIT_WORK_ONSTACK(&w.work, __kb_blk_add_fn);
+	queue_work(system_unbound_wq, &w.work);
+	flush_work(&w.work);
+	destroy_work_on_stack(&w.work);
+	flush_delayed_fput();
+	return w.ret;
+}
+
 /**
  * kb_blk_disk_add() - publish a disk: make it visible and open for I/O
  * @p: publish-phase handle
- * @d: a disk allocated in the acquire phase, named and sized
+ * @d: a disk allocated in the acquire phase, sized
  * @name: the disk's name under /dev (printf-style, at most 31 characters)
  * @...: arguments for @name
  *
  * Uses a dynamic device number. At teardown del_gendisk() runs first: new
  * I/O fails, and it returns once every request in flight has completed, so
  * nothing acquired (tag set, backing memory, timers) is released under a
- * request.
+ * request. The partition scan's file is released before this returns, so
+ * a failure of the owner right after cannot leave a release behind that
+ * outlives the module.
  *
- * Context: process context, publish phase only.
+ * Context: process context, publish phase only; may sleep; the caller
+ * must not hold locks a workqueue worker adding a disk could need.
  * Return: 0; the error of add_disk(); or one injected by kb_step_fault().
  * On error nothing is left added (the disk is put by its acquisition step).
  */
@@ -211,7 +251,7 @@ int kb_blk_disk_add(struct kb_publish *p, struct kb_blk_disk *d,
 	va_start(args, name);
 	vsnprintf(d->disk->disk_name, DISK_NAME_LEN, name, args);
 	va_end(args);
-	ret = add_disk(d->disk);
+	ret = __kb_blk_add_disk(d->disk);
 	if (ret)
 		return ret;
 	kb_published(p, &d->add, __kb_blk_disk_del, "add_disk");
