@@ -7,36 +7,26 @@
 
 . /kbind/lib.sh
 
-# show CMD...: print "$ CMD" and its output on the results channel.
-show() {
-	local out rc=0
-
-	kb_diag "\$ $*"
-	out=$("$@" 2>&1) || rc=$?
-	[ -z "$out" ] || printf '%s\n' "$out" | kb_diag_lines
-	return $rc
-}
-
 fire=/sys/module/kb_platform_dev/parameters/fire
 
 load() {
-	show insmod "$KB_MODULES/kbind_platform_sample.ko" &&
-		show insmod "$KB_MODULES/kb_platform_dev.ko" &&
-		show ls /sys/bus/platform/drivers/kbind_platform_sample
+	kb_show insmod "$KB_MODULES/kbind_platform_sample.ko" &&
+		kb_show insmod "$KB_MODULES/kb_platform_dev.ko" &&
+		kb_show ls /sys/bus/platform/drivers/kbind_platform_sample
 }
 fire_irqs() {
-	show sh -c "echo 0 > $fire && echo 1 > $fire && echo 1 > $fire" &&
-		show sh -c "grep kbind-pf /proc/interrupts"
+	kb_show sh -c "echo 0 > $fire && echo 1 > $fire && echo 1 > $fire" &&
+		kb_show sh -c "grep kbind-pf /proc/interrupts"
 }
 remove_devices() {
-	show rmmod kb_platform_dev && show sh -c "! ls /dev/kbind-pf*"
+	kb_show rmmod kb_platform_dev && kb_show sh -c "! ls /dev/kbind-pf*"
 }
 
 kb_case "load the driver, then the devices: both bind" load
 kb_case "each node reads its device's memory" \
-	show sh -c "head -c 22 /dev/kbind-pf0; head -c 22 /dev/kbind-pf1"
+	kb_show sh -c "head -c 22 /dev/kbind-pf0; head -c 22 /dev/kbind-pf1"
 kb_case "fire the devices' interrupts: the handlers count them" fire_irqs
 kb_case "remove the devices: the driver unbinds, the nodes go" remove_devices
-kb_case "unload the driver" show rmmod kbind_platform_sample
+kb_case "unload the driver" kb_show rmmod kbind_platform_sample
 
 exit 0

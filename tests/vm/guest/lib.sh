@@ -31,6 +31,9 @@
 #	Report "not ok N - NAME" with REASON as a diagnostic.
 #   kb_diag TEXT...
 #	Print "# TEXT" on the results channel.
+#   kb_show CMD [ARGS...]
+#	Print "# $ CMD ARGS" and CMD's output as diagnostics and return
+#	CMD's status: for demos, which show what a user would type and see.
 #   kb_no_leaks
 #	A command for kb_case: waits out kmemleak's 5 s minimum age, then
 #	fails if a scan finds a leak. /init runs it after every script.
@@ -58,6 +61,15 @@ kb_out() {
 
 kb_diag() {
 	kb_out "# $*"
+}
+
+kb_show() {
+	local out rc=0
+
+	kb_diag "\$ $*"
+	out=$("$@" 2>&1) || rc=$?
+	[ -z "$out" ] || printf '%s\n' "$out" | kb_diag_lines
+	return $rc
 }
 
 # Copy stdin to the results channel as "# " diagnostics.
