@@ -177,6 +177,8 @@ static struct config_item *nullb_group_make_item(struct config_group *group,
 {
 	struct nullb_item *ni;
 
+	if (strlen(name) >= DISK_NAME_LEN)	/* the disk is named after it */
+		return ERR_PTR(-ENAMETOOLONG);
 	if (nullb_module_name_taken(name))
 		return ERR_PTR(-EEXIST);
 	ni = kzalloc(sizeof(*ni), GFP_KERNEL);

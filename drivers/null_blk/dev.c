@@ -44,6 +44,8 @@ int nullb_conf_validate(struct nullb_conf *c)
 		c->submit_queues = nr_cpu_ids;
 	else if (!c->submit_queues)
 		c->submit_queues = 1;
+	if (c->poll_queues > nr_cpu_ids)	/* stock: the module's value */
+		c->poll_queues = nr_cpu_ids;
 	if (c->irqmode > NULLB_IRQ_TIMER)
 		c->irqmode = NULLB_IRQ_TIMER;
 	if (c->max_sectors && c->max_sectors < PAGE_SIZE >> SECTOR_SHIFT) {

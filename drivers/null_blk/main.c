@@ -103,6 +103,8 @@ static int nullb_conf_from_params(struct nullb_conf *c)
 		pr_err("invalid home_node value\n");
 		g_home_node = NUMA_NO_NODE;
 	}
+	if (g_submit_queues <= 0)
+		g_submit_queues = 1;
 	if (g_gb < 0 || g_poll_queues < 0 || g_hw_queue_depth < 1 ||
 	    g_max_sectors < 0) {
 		pr_err("gb, poll_queues and max_sectors must not be negative, hw_queue_depth must be positive\n");
@@ -129,7 +131,7 @@ static int nullb_conf_from_params(struct nullb_conf *c)
 
 /*
  * The module's devices, nr_devices of them: each is a lifecycle of its
- * own, started and torn down as one publication step of the module; then
+ * own, started and torn down as one publication step of the module, after
  * the configfs subsystem, where more are made.
  */
 struct nullb_module {
@@ -154,14 +156,19 @@ static int nullb_module_publish(struct kb_publish *p, struct nullb_module *m)
 	unsigned int i;
 	int ret;
 
+	/*
+	 * configfs first (stock registers it last): once a disk is public,
+	 * user space may hold the module, and a failed init would not wait
+	 * for it, so nothing after the first disk may fail but other disks.
+	 */
+	ret = nullb_configfs_publish(p, &m->configfs);
+	if (ret)
+		return ret;
 	for (i = 0; i < g_nr_devices; i++) {
 		ret = nullb_slot_power_on(p, &m->slots[i], &m->conf, i);
 		if (ret)
 			return ret;
 	}
-	ret = nullb_configfs_publish(p, &m->configfs);
-	if (ret)
-		return ret;
 	pr_info("module loaded\n");
 	return 0;
 }

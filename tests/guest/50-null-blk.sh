@@ -16,6 +16,7 @@ DEV=/dev/kbnullb0
 roundtrip() {
 	local dev=${1:-$DEV}
 
+	test -b "$dev" || return 1	# else dd would make a regular file
 	dd if=/dev/urandom of=/tmp/pat bs=64k count=64 2>/dev/null &&
 		dd if=/tmp/pat of="$dev" bs=64k seek=100 oflag=direct \
 			2>/dev/null &&
@@ -51,8 +52,9 @@ done
 four_k() {
 	test "$(blockdev --getss $DEV)" = 4096 && roundtrip
 }
-kb_case "null_blk: 4 KiB blocks, 2 queues of depth 4: data reads back" \
-	with_module "memory_backed=1 gb=1 bs=4096 submit_queues=2 hw_queue_depth=4" \
+# 4 KiB requests at most: each 64 KiB write is 16 requests at once.
+kb_case "null_blk: 4 KiB blocks, 2 queues of depth 4: more I/O than tags" \
+	with_module "memory_backed=1 gb=1 bs=4096 submit_queues=2 hw_queue_depth=4 max_sectors=8" \
 	four_k
 
 zeros() {
@@ -66,7 +68,18 @@ discard() {
 		dd if=$DEV of=/tmp/back bs=64k skip=100 count=64 iflag=direct \
 			2>/dev/null &&
 		dd if=/dev/zero of=/tmp/zero bs=64k count=64 2>/dev/null &&
-		cmp /tmp/back /tmp/zero
+		cmp /tmp/back /tmp/zero &&
+		partial_discard
+}
+# Discard 512 bytes in the middle of a written page: only they turn zero.
+partial_discard() {
+	roundtrip && blkdiscard -o $((100 * 65536 + 1024)) -l 512 $DEV &&
+		dd if=$DEV of=/tmp/back bs=64k skip=100 count=64 iflag=direct \
+			2>/dev/null &&
+		dd if=/dev/zero of=/tmp/hole bs=512 count=1 2>/dev/null &&
+		dd if=/tmp/hole of=/tmp/pat bs=512 seek=2 conv=notrunc \
+			2>/dev/null &&
+		cmp /tmp/pat /tmp/back
 }
 kb_case "null_blk: unwritten sectors read as zeros; discard zeroes" \
 	with_module "memory_backed=1 gb=1 discard=1" discard
@@ -77,8 +90,10 @@ no_discard() {
 kb_case "null_blk: discard ignored without memory backing" \
 	with_module "discard=1" no_discard
 
-kb_case "null_blk: polled queue: RWF_HIPRI I/O completes through .poll" \
-	with_module "memory_backed=1 gb=1 poll_queues=2" nullb_test polled_io
+# Other queues take 250 ms a request here (irqmode=2): polled I/O must not.
+kb_case "null_blk: polled queue: io_uring IOPOLL I/O completes through .poll" \
+	with_module "memory_backed=1 gb=1 poll_queues=2 irqmode=2 completion_nsec=250000000" \
+	nullb_test polled_io
 
 three() {
 	test -b /dev/kbnullb0 && test -b /dev/kbnullb1 && test -b /dev/kbnullb2 &&
@@ -165,9 +180,13 @@ cfs_off_under_io() {
 
 	make_dev cfd size=256 memory_backed=1 irqmode=2 completion_nsec=100000 \
 		power=1 || return 1
-	(while dd if=/dev/urandom of=/dev/cfd bs=64k count=256 oflag=direct \
-		2>/dev/null; do :; done) &
+	# Through a descriptor opened once: once the disk is gone, writes
+	# fail instead of creating a regular file /dev/cfd.
+	exec 4<>/dev/cfd || return 1
+	(while dd if=/dev/urandom of=/proc/self/fd/4 bs=64k count=256 \
+		oflag=direct 2>/dev/null; do :; done) &
 	pid=$!
+	exec 4<&-
 	sleep 2
 	echo 0 >$CFS/cfd/power || rc=1
 	wait $pid	# the loop ends at its first failed write

@@ -155,6 +155,14 @@ static inline int __kb_blk_disk_alloc(struct kb_probe *p,
 	ret = kb_step_fault(p->lc, "disk");
 	if (ret)
 		return ret;
+	/*
+	 * 6.12 validates the limits, 6.1 takes anything; check here, the
+	 * same on both (and without 6.12's WARN on tiny max_hw_sectors).
+	 */
+	if (blk_validate_block_size(lim->logical_block_size) ||
+	    (lim->max_hw_sectors &&
+	     lim->max_hw_sectors < PAGE_SIZE >> SECTOR_SHIFT))
+		return -EINVAL;
 	disk = __kb_blk_alloc_disk(&ts->set, lim, queuedata);
 	if (IS_ERR(disk))
 		return PTR_ERR(disk);
@@ -205,7 +213,10 @@ static inline void __kb_blk_add_fn(struct work_struct *work)
  * user space; if the owner fails before that (a module init failing after
  * its first disk), the module is freed first and the release calls its
  * freed fops. Adding the disk from a worker makes the put a delayed one,
- * which flush_delayed_fput() completes before this returns.
+ * which flush_delayed_fput() completes before this returns. An opener in
+ * user space (udev reacting to the new disk) also holds the module, and a
+ * failed module init does not wait for it: a module-owned lifecycle should
+ * have no step that can fail after its first disk.
  */
 static inline int __kb_blk_add_disk(struct gendisk *disk)
 {
@@ -229,9 +240,8 @@ static inline int __kb_blk_add_disk(struct gendisk *disk)
  * Uses a dynamic device number. At teardown del_gendisk() runs first: new
  * I/O fails, and it returns once every request in flight has completed, so
  * nothing acquired (tag set, backing memory, timers) is released under a
- * request. The partition scan's file is released before this returns, so
- * a failure of the owner right after cannot leave a release behind that
- * outlives the module.
+ * request. The kernel's own partition-scan open is released before this
+ * returns (see __kb_blk_add_disk() for what that does not cover).
  *
  * Context: process context, publish phase only; may sleep; the caller
  * must not hold locks a workqueue worker adding a disk could need.
@@ -289,11 +299,13 @@ int kb_blk_disk_add(struct kb_publish *p, struct kb_blk_disk *d,
  *
  *  - ``int name##_tag_set_alloc(p, ts, cfg)``, taking a &struct kb_probe,
  *    a &struct kb_blk_tag_set and a &struct kb_blk_tag_cfg: an acquisition
- *    step; 0, or the error of blk_mq_alloc_tag_set() (-EINVAL, -ENOMEM);
+ *    step; 0, -EINVAL for poll queues without a .poll callback, or the
+ *    error of blk_mq_alloc_tag_set() (-EINVAL, -ENOMEM);
  *  - ``int name##_disk_alloc(p, d, ts, lim, dev)``, taking a &struct
  *    kb_probe, a &struct kb_blk_disk, the tag set, a &struct kb_blk_limits
- *    and the device's data (``dtype *``): an acquisition step; 0, or the
- *    error of blk_mq_alloc_disk() (-EINVAL for bad limits, -ENOMEM);
+ *    and the device's data (``dtype *``): an acquisition step; 0; -EINVAL
+ *    for an invalid block size or max_hw_sectors below a page (checked
+ *    the same on every kernel); or the error of blk_mq_alloc_disk();
  *  - ``ctype *name##_cmd(struct request *rq)`` and
  *    ``struct request *name##_rq(ctype *cmd)``, the typed PDU conversions.
  *
@@ -386,6 +398,11 @@ static inline int name##_tag_set_alloc(struct kb_probe *p,		\
 				       struct kb_blk_tag_set *ts,	\
 				       const struct kb_blk_tag_cfg *cfg) \
 {									\
+	BUILD_BUG_ON_MSG(!name##_kb_blk_ops.init_hctx ||			\
+			 !name##_kb_blk_ops.queue_rq,			\
+			 "kbind: KB_BLK_MQ needs .init_hctx and .queue_rq"); \
+	if (cfg->nr_poll_queues && !name##_kb_blk_ops.poll)		\
+		return -EINVAL;	/* polled I/O would never complete */	\
 	return __kb_blk_tag_set_alloc(p, ts, cfg, &name##_kb_mq_ops,	\
 				      sizeof(typeof(ctype)));		\
 }									\

@@ -126,9 +126,12 @@ static inline void __kb_pci_clear_master(struct kb_step *step)
  * kb_pci_set_master() - let the device master the bus (DMA, MSI)
  * @pp: acquire-phase handle
  *
- * Bus mastering is cleared again at teardown, after the IRQ handlers and
- * everything acquired later are gone, so the device cannot write to memory
- * the teardown frees.
+ * Bus mastering is cleared again at teardown, in reverse order: after
+ * everything published and everything acquired later is gone, before
+ * everything acquired earlier. Allocate what the device writes to (DMA
+ * buffers) before calling this, so that mastering is off before that
+ * memory is freed; a device that keeps DMA going needs a quiesce step
+ * among its publications.
  *
  * Context: process context, acquire phase only, after kb_pci_enable_mem();
  * at most once per probe.

@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * kbind PCI sample: QEMU's educational device (-device edu). Checks the
- * identification and liveness registers at probe, then publishes an IRQ
- * handler and a misc node (/dev/kbind-edu-<PCI address>) through which user
- * space computes factorials on the device and raises interrupts. MSI is
- * used when the platform has it, INTx otherwise (or with msi=0).
+ * kbind PCI sample: QEMU's educational device (-device edu). Checks its ID
+ * and liveness at probe, then publishes an IRQ handler (MSI, or INTx with
+ * msi=0) and a misc node, /dev/kbind-edu-<PCI address>, through which user
+ * space computes factorials on the device and raises interrupts.
  */
 #include <linux/atomic.h>
 #include <linux/module.h>
@@ -20,11 +19,11 @@
 
 #define EDU_VENDOR		0x1234	/* QEMU */
 #define EDU_DEVICE		0x11e8
-
 #define EDU_ID			0x00
 #define EDU_LIVENESS		0x04
 #define EDU_FACTORIAL		0x08
 #define EDU_STATUS		0x20
+#define  EDU_STATUS_COMPUTING	0x01
 #define  EDU_STATUS_IRQFACT	0x80
 #define EDU_IRQ_STATUS		0x24
 #define EDU_IRQ_RAISE		0x60
@@ -102,6 +101,8 @@ static long edu_factorial(struct edu_dev *edu, u32 __user *arg)
 		return -EFAULT;
 	if (n > EDU_MAX_FACT)
 		return -EOVERFLOW;
+	if (kb_bar_read(&edu->regs, 32, EDU_STATUS) & EDU_STATUS_COMPUTING)
+		return -EBUSY;	/* one that timed out; it would drop this one */
 	ret = edu_cmd(edu, EDU_FACTORIAL, n, EDU_IRQ_FACT);
 	return ret ?: put_user(kb_bar_read(&edu->regs, 32, EDU_FACTORIAL), arg);
 }

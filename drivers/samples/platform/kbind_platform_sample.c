@@ -131,7 +131,12 @@ static int pf_publish(struct kb_platform_publish *pp, struct pf_dev *pf)
 			     kb_platform_irq_byname(pp, "kick"), 0, pf);
 	if (ret)
 		return ret;
-	snprintf(name, sizeof(name), "kbind-pf%d", pp->pdev->id);
+	/* A devicetree device has no id: name it after the device then. */
+	if (pp->pdev->id >= 0)
+		snprintf(name, sizeof(name), "kbind-pf%d", pp->pdev->id);
+	else
+		snprintf(name, sizeof(name), "kbind-pf-%s",
+			 dev_name(&pp->pdev->dev));
 	return pf_misc_publish(&pp->core, pf, name);
 }
 

@@ -20,5 +20,6 @@ fault_remove() {
 }
 
 fault_nothing_left() {
-	! test -e /dev/kbnullb0 && ! grep -q '^kbind_null_blk ' /proc/modules
+	! test -e /dev/kbnullb0 && ! grep -q '^kbind_null_blk ' /proc/modules &&
+		! test -e /sys/kernel/config/kbnullb
 }
