@@ -62,8 +62,13 @@ int nullb_conf_validate(struct nullb_conf *c)
 	return 0;
 }
 
-/* Move the data of @rq between its pages and the store. */
-static blk_status_t nullb_transfer(struct nullb *nullb, struct request *rq)
+/*
+ * Move the data of @rq between its pages and the store; @gfp for the pages
+ * a write needs (GFP_NOIO from queue_rq, which may sleep on memory-backed
+ * devices; GFP_ATOMIC from .poll, which runs under rcu_read_lock).
+ */
+static blk_status_t nullb_transfer(struct nullb *nullb, struct request *rq,
+				   gfp_t gfp)
 {
 	sector_t sector = blk_rq_pos(rq);
 	struct req_iterator iter;
@@ -79,7 +84,7 @@ static blk_status_t nullb_transfer(struct nullb *nullb, struct request *rq)
 
 		if (op_is_write(req_op(rq)))
 			ret = nullb_store_write(nullb->store, sector, buf,
-						bv.bv_len);
+						bv.bv_len, gfp);
 		else
 			nullb_store_read(nullb->store, sector, buf, bv.bv_len);
 		kunmap_local(buf);
@@ -90,11 +95,12 @@ static blk_status_t nullb_transfer(struct nullb *nullb, struct request *rq)
 	return BLK_STS_OK;
 }
 
-static blk_status_t nullb_handle(struct nullb *nullb, struct request *rq)
+static blk_status_t nullb_handle(struct nullb *nullb, struct request *rq,
+				 gfp_t gfp)
 {
 	if (!nullb->conf.memory_backed || req_op(rq) == REQ_OP_FLUSH)
 		return BLK_STS_OK;
-	return nullb_transfer(nullb, rq);
+	return nullb_transfer(nullb, rq, gfp);
 }
 
 static enum hrtimer_restart nullb_timer_expired(struct hrtimer *timer)
@@ -128,7 +134,7 @@ static blk_status_t nullb_queue_rq(struct nullb *nullb, struct nullb_queue *nq,
 		spin_unlock(&nq->poll_lock);
 		return BLK_STS_OK;
 	}
-	cmd->error = nullb_handle(nullb, rq);
+	cmd->error = nullb_handle(nullb, rq, GFP_NOIO);
 	switch (nullb->conf.irqmode) {
 	case NULLB_IRQ_NONE:
 		blk_mq_end_request(rq, cmd->error);
@@ -163,7 +169,8 @@ static int nullb_poll(struct nullb *nullb, struct nullb_queue *nq,
 	spin_unlock(&nq->poll_lock);
 
 	list_for_each_entry_safe(rq, next, &list, queuelist) {
-		blk_status_t err = nullb_handle(nullb, rq);
+		blk_status_t err = nullb_handle(nullb, rq,
+						GFP_ATOMIC | __GFP_NOWARN);
 
 		list_del_init(&rq->queuelist);
 		if (!blk_mq_add_to_batch(rq, iob, err != BLK_STS_OK,

@@ -77,7 +77,7 @@ int nullb_configfs_publish(struct kb_publish *p, struct kb_step *step);
 void nullb_store_init(struct nullb_store *st);
 void nullb_store_destroy(struct nullb_store *st);
 int nullb_store_write(struct nullb_store *st, sector_t sector,
-		      const void *buf, unsigned int len);
+		      const void *buf, unsigned int len, gfp_t gfp);
 void nullb_store_read(struct nullb_store *st, sector_t sector, void *buf,
 		      unsigned int len);
 void nullb_store_discard(struct nullb_store *st, sector_t sector,

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * kbind null_blk: the backing store of memory-backed devices. Pages are
- * allocated zeroed at first write, so sectors never written read as zeros;
- * a discard zeroes what it covers and frees the pages it covers whole.
+ * allocated zeroed at first write (with the caller's gfp: polled I/O runs
+ * under rcu_read_lock and must not sleep), so sectors never written read
+ * as zeros; a discard zeroes what it covers and frees the pages it covers
+ * whole.
  */
 #include <linux/blkdev.h>
 #include <linux/gfp.h>
@@ -31,13 +33,14 @@ void nullb_store_destroy(struct nullb_store *st)
 }
 
 /* Insert a zeroed page at @idx unless there is one; -ENOSPC without memory. */
-static int nullb_store_insert(struct nullb_store *st, unsigned long idx)
+static int nullb_store_insert(struct nullb_store *st, unsigned long idx,
+			      gfp_t gfp)
 {
-	struct page *page = alloc_page(GFP_NOIO | __GFP_ZERO), *old;
+	struct page *page = alloc_page(gfp | __GFP_ZERO), *old;
 
 	if (!page)
 		return -ENOSPC;
-	old = xa_cmpxchg(&st->pages, idx, NULL, page, GFP_NOIO);
+	old = xa_cmpxchg(&st->pages, idx, NULL, page, gfp);
 	if (old)
 		__free_page(page);	/* lost a race, or no memory */
 	return xa_is_err(old) ? -ENOSPC : 0;
@@ -55,7 +58,7 @@ static unsigned int nullb_chunk(sector_t sector, unsigned int len,
 }
 
 int nullb_store_write(struct nullb_store *st, sector_t sector,
-		      const void *buf, unsigned int len)
+		      const void *buf, unsigned int len, gfp_t gfp)
 {
 	unsigned int poff, n;
 
@@ -67,7 +70,7 @@ int nullb_store_write(struct nullb_store *st, sector_t sector,
 		spin_lock(&st->lock);
 		while (!(page = xa_load(&st->pages, idx))) {
 			spin_unlock(&st->lock);
-			if (nullb_store_insert(st, idx))
+			if (nullb_store_insert(st, idx, gfp))
 				return -ENOSPC;
 			spin_lock(&st->lock);
 		}
