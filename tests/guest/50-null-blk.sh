@@ -11,8 +11,15 @@
 KO=$KB_MODULES/kbind_null_blk.ko
 DEV=/dev/kbnullb0
 
-# roundtrip [DEV]: write 4 MiB of random data at 6.25 MiB with direct I/O,
-# read it back directly, compare (DEV: /dev/kbnullb0).
+# read_back [DEV]: the 4 MiB at 6.25 MiB of DEV (/dev/kbnullb0), read with
+# direct I/O into /tmp/back.
+read_back() {
+	dd if="${1:-$DEV}" of=/tmp/back bs=64k skip=100 count=64 iflag=direct \
+		2>/dev/null
+}
+
+# roundtrip [DEV]: write 4 MiB of random data there with direct I/O, read
+# it back, compare (the data stays in /tmp/pat).
 roundtrip() {
 	local dev=${1:-$DEV}
 
@@ -20,9 +27,7 @@ roundtrip() {
 	dd if=/dev/urandom of=/tmp/pat bs=64k count=64 2>/dev/null &&
 		dd if=/tmp/pat of="$dev" bs=64k seek=100 oflag=direct \
 			2>/dev/null &&
-		dd if="$dev" of=/tmp/back bs=64k skip=100 count=64 iflag=direct \
-			2>/dev/null &&
-		cmp /tmp/pat /tmp/back
+		read_back "$dev" && cmp /tmp/pat /tmp/back
 }
 
 # load ARGS...: load with ARGS, run the rest of the case, unload.
@@ -65,18 +70,14 @@ zeros() {
 discard() {
 	zeros && roundtrip &&
 		blkdiscard -o $((100 * 65536)) -l $((64 * 65536)) $DEV &&
-		dd if=$DEV of=/tmp/back bs=64k skip=100 count=64 iflag=direct \
-			2>/dev/null &&
-		dd if=/dev/zero of=/tmp/zero bs=64k count=64 2>/dev/null &&
+		read_back && dd if=/dev/zero of=/tmp/zero bs=64k count=64 2>/dev/null &&
 		cmp /tmp/back /tmp/zero &&
 		partial_discard
 }
 # Discard 512 bytes in the middle of a written page: only they turn zero.
 partial_discard() {
 	roundtrip && blkdiscard -o $((100 * 65536 + 1024)) -l 512 $DEV &&
-		dd if=$DEV of=/tmp/back bs=64k skip=100 count=64 iflag=direct \
-			2>/dev/null &&
-		dd if=/dev/zero of=/tmp/hole bs=512 count=1 2>/dev/null &&
+		read_back && dd if=/dev/zero of=/tmp/hole bs=512 count=1 2>/dev/null &&
 		dd if=/tmp/hole of=/tmp/pat bs=512 seek=2 conv=notrunc \
 			2>/dev/null &&
 		cmp /tmp/pat /tmp/back
@@ -166,9 +167,8 @@ kb_case "null_blk configfs: busy while on, bad values refused, nothing changed" 
 cfs_persist() {
 	make_dev cfc size=64 memory_backed=1 power=1 && roundtrip /dev/cfc &&
 		echo 0 >$CFS/cfc/power && ! test -e /dev/cfc &&
-		echo 1 >$CFS/cfc/power &&
-		dd if=/dev/cfc of=/tmp/back bs=64k skip=100 count=64 iflag=direct \
-			2>/dev/null && cmp /tmp/pat /tmp/back &&
+		echo 1 >$CFS/cfc/power && read_back /dev/cfc &&
+		cmp /tmp/pat /tmp/back &&
 		echo 0 >$CFS/cfc/power && rmdir $CFS/cfc
 }
 kb_case "null_blk configfs: data survives power off and on" \
