@@ -65,7 +65,7 @@ for k in "${kernels[@]}"; do
 	read -r krel label <<< "$k"
 	mapfile -t kos < <(find "build/$krel" -name '*.ko' | sort)
 	tests/vm/run-vm.sh --kver "$krel" --label "$label" --out "$log/vm-$label" \
-		--ko "${kos[*]}" --bin "$(echo build/user/*)" \
+		--ko "${kos[*]}" --bin "$(echo build/user/*) /usr/bin/fio" \
 		--kmod configfs --qemu-args "$qemu_devices" \
 		--tests tests/guest --timeout 600 | tap
 done
@@ -93,7 +93,7 @@ debug_kernel() {
 		--modroot "$dk/modroot" --mem 2048 --kmod "kunit configfs" \
 		--label debug --out "$log/vm-debug" --ko "${kos[*]}" \
 		--qemu-args "$qemu_devices" \
-		--bin "$(echo build/user/*)" --tests "$stage" --timeout 2400
+		--bin "$(echo build/user/*) /usr/bin/fio" --tests "$stage" --timeout 2400
 }
 debug_kernel | tap
 

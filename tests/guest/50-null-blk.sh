@@ -2,9 +2,9 @@
 #
 # kbind null_blk: devices from module parameters and from configfs, data
 # integrity through every completion mode, discard, polled queues,
-# parameter and attribute validation, power cycles keeping the data, power
-# off under I/O, and unload only once the disks are closed and the device
-# directories gone.
+# parameter and attribute validation, power cycles keeping the data, fio
+# verification, removal under fio, and unload only once the disks are
+# closed and the device directories gone.
 
 . /kbind/lib.sh
 
@@ -96,6 +96,31 @@ kb_case "null_blk: polled queue: io_uring IOPOLL I/O completes through .poll" \
 	with_module "memory_backed=1 gb=1 poll_queues=2 irqmode=2 completion_nsec=250000000" \
 	nullb_test polled_io
 
+# fio_verify DEV: jobs at queue depths 1, 16 and 64 and block sizes 4-64
+# KiB write their own 16 MiB of DEV, then read it back and check each
+# block's crc32c; fio fails on the first mismatch.
+fio_verify() {
+	fio --name=global --filename="$1" --direct=1 --ioengine=io_uring \
+		--verify=crc32c --verify_fatal=1 --size=16m --bsrange=4k-64k \
+		--name=qd1 --rw=randwrite --iodepth=1 --offset=0 \
+		--name=qd16 --rw=randwrite --iodepth=16 --offset=16m \
+		--name=qd64 --rw=write --iodepth=64 --offset=32m \
+		--name=qd16-4k --rw=randwrite --iodepth=16 --bs=4k --offset=48m \
+		>/tmp/fio.out 2>&1
+	local rc=$?
+
+	grep -E 'err=|verify' /tmp/fio.out | head -n 8
+	return $rc
+}
+kb_case "null_blk: fio verify=crc32c, 4 jobs, depths 1-64: no mismatch" \
+	with_module "memory_backed=1 gb=1 submit_queues=2" fio_verify $DEV
+kb_case "null_blk: fio verify through timer completions, 8 tags a queue" \
+	with_module "memory_backed=1 gb=1 irqmode=2 completion_nsec=20000 hw_queue_depth=8" \
+	fio_verify $DEV
+# The control: without memory backing nothing is stored, so verify fails.
+kb_case "null_blk: fio verify fails on a device that stores nothing" \
+	with_module "gb=1" eval '! fio_verify $DEV'
+
 three() {
 	test -b /dev/kbnullb0 && test -b /dev/kbnullb1 && test -b /dev/kbnullb2 &&
 		! test -e /dev/kbnullb3
@@ -174,27 +199,48 @@ cfs_persist() {
 kb_case "null_blk configfs: data survives power off and on" \
 	with_module "" cfs_persist
 
-# Writes run until the disk goes: they fail with an I/O error, cleanly.
-cfs_off_under_io() {
-	local pid rc=0
+# fio_until_gone DEV: fio writes and reads DEV at depth 32 with 2 jobs in
+# the background until the disk goes (or for 60 s); FIO_PID is its pid.
+# Fails if fio is no longer running after 3 s.
+fio_until_gone() {
+	timeout -s KILL 120 fio --name=gone --filename="$1" --direct=1 \
+		--ioengine=io_uring --rw=randrw --bs=4k --iodepth=32 \
+		--numjobs=2 --time_based --runtime=60 >/tmp/fio-gone.out 2>&1 &
+	FIO_PID=$!
+	sleep 3
+	kill -0 "$FIO_PID"
+}
 
+# fio_ended: fio stopped at an I/O error (non-zero status), before its 60 s
+# were up (status 0) and without being killed by the timeout (137).
+fio_ended() {
+	local rc=0
+
+	wait "$FIO_PID" || rc=$?
+	grep -E 'err=|error' /tmp/fio-gone.out | head -n 4
+	test "$rc" -ne 0 && test "$rc" -ne 137
+}
+
+# Power off while fio runs: I/O fails cleanly, the device comes back.
+cfs_off_under_fio() {
 	make_dev cfd size=256 memory_backed=1 irqmode=2 completion_nsec=100000 \
 		power=1 || return 1
-	# Through a descriptor opened once: once the disk is gone, writes
-	# fail instead of creating a regular file /dev/cfd.
-	exec 4<>/dev/cfd || return 1
-	(while dd if=/dev/urandom of=/proc/self/fd/4 bs=64k count=256 \
-		oflag=direct 2>/dev/null; do :; done) &
-	pid=$!
-	exec 4<&-
-	sleep 2
-	echo 0 >$CFS/cfd/power || rc=1
-	wait $pid	# the loop ends at its first failed write
-	! test -e /dev/cfd && echo 1 >$CFS/cfd/power && roundtrip /dev/cfd &&
-		echo 0 >$CFS/cfd/power && rmdir $CFS/cfd && return $rc
+	fio_until_gone /dev/cfd && echo 0 >$CFS/cfd/power && fio_ended &&
+		! test -e /dev/cfd && echo 1 >$CFS/cfd/power && roundtrip /dev/cfd &&
+		echo 0 >$CFS/cfd/power && rmdir $CFS/cfd
 }
-kb_case "null_blk configfs: power off while writes run" \
-	with_module "" cfs_off_under_io
+kb_case "null_blk configfs: power off while fio runs" \
+	with_module "" cfs_off_under_fio
+
+# Remove the device directory (powered) while fio runs.
+cfs_rmdir_under_fio() {
+	make_dev cfg size=256 memory_backed=1 submit_queues=2 power=1 ||
+		return 1
+	fio_until_gone /dev/cfg && rmdir $CFS/cfg && fio_ended &&
+		! test -e /dev/cfg
+}
+kb_case "null_blk configfs: device directory removed while fio runs" \
+	with_module "" cfs_rmdir_under_fio
 
 cfs_cycles() {
 	local i=0

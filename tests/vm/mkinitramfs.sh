@@ -15,7 +15,9 @@
 #   --kmod LIST   kernel modules by name; resolved with their dependencies
 #                 through modules.dep, decompressed into /kbind/kmod/ and
 #                 listed in load order in /kbind/kmod/order (init loads them)
-#   --bin LIST    statically linked test programs, copied to /kbind/bin/
+#   --bin LIST    test programs, copied to /kbind/bin/; a dynamically
+#                 linked one (e.g. /usr/bin/fio) brings the shared libraries
+#                 ldd finds for it, at the same paths
 #   --tests DIR   guest test directory, copied to /kbind/tests/ (its *.sh
 #                 scripts are run in sorted order)
 #
@@ -50,7 +52,7 @@ die() {
 }
 
 usage() {
-	sed -n '6,17s/^# \{0,1\}//p' "$0" >&2
+	sed -n '6,19s/^# \{0,1\}//p' "$0" >&2
 	exit 2
 }
 
@@ -162,6 +164,20 @@ stage_files() {
 	done
 }
 
+# Copy the shared libraries (and loader) that the programs $2... need into
+# root $1 at the paths the host's ldd resolves; static programs need none.
+stage_libs() {
+	local root=$1 lib
+
+	shift
+	for lib in $(ldd "$@" 2>/dev/null |
+		     awk '$2 == "=>" && $3 ~ /^\// { print $3 } $1 ~ /^\/.*[^:]$/ { print $1 }' |
+		     sort -u); do
+		mkdir -p "$root$(dirname "$lib")"
+		cp -L "$lib" "$root$lib"
+	done
+}
+
 stage_tests() {
 	local dir=$1/kbind/tests
 
@@ -203,6 +219,7 @@ main() {
 	stage_kmods "$STAGE"
 	stage_files "$STAGE/kbind/modules" "${KOS[@]}"
 	stage_files "$STAGE/kbind/bin" "${BINS[@]}"
+	[ ${#BINS[@]} -eq 0 ] || stage_libs "$STAGE" "${BINS[@]}"
 	stage_tests "$STAGE"
 	write_cpio "$STAGE"
 }
