@@ -187,6 +187,37 @@ static inline void kb_blk_disk_set_capacity(struct kb_probe *p,
 	set_capacity(d->disk, sectors);
 }
 
+/**
+ * kb_blk_queues_stop() - stop dispatching to a disk's hardware queues
+ * @d: an allocated disk (from its acquisition until it is put)
+ *
+ * For a device that is out of a resource (e.g. a bandwidth budget): the
+ * request at hand returns %BLK_STS_DEV_RESOURCE and is dispatched again
+ * once kb_blk_queues_restart() is called, which the driver must arrange
+ * (a timer, a completion) for as long as the disk lives, del_gendisk()
+ * included: it drains the requests waiting there.
+ *
+ * Context: any, including queue_rq and hard interrupts.
+ */
+static inline void kb_blk_queues_stop(struct kb_blk_disk *d)
+{
+	blk_mq_stop_hw_queues(d->disk->queue);
+}
+
+/**
+ * kb_blk_queues_restart() - dispatch again to the stopped hardware queues
+ * @d: an allocated disk
+ *
+ * Runs them asynchronously, so it may be called where queue_rq must not
+ * run.
+ *
+ * Context: any, including hard interrupts (timer callbacks).
+ */
+static inline void kb_blk_queues_restart(struct kb_blk_disk *d)
+{
+	blk_mq_start_stopped_hw_queues(d->disk->queue, true);
+}
+
 static inline void __kb_blk_disk_del(struct kb_step *step)
 {
 	del_gendisk(container_of(step, struct kb_blk_disk, add)->disk);
@@ -303,7 +334,9 @@ int kb_blk_disk_add(struct kb_publish *p, struct kb_blk_disk *d,
  *    error of blk_mq_alloc_tag_set() (-EINVAL, -ENOMEM);
  *  - ``int name##_disk_alloc(p, d, ts, lim, dev)``, taking a &struct
  *    kb_probe, a &struct kb_blk_disk, the tag set, a &struct kb_blk_limits
- *    and the device's data (``dtype *``): an acquisition step; 0; -EINVAL
+ *    and the device's data (``dtype *``): an acquisition step. The tag set
+ *    is the same lifecycle's or, shared by several disks, an owner's whose
+ *    lifecycle encloses theirs (it must outlive every disk on it); 0; -EINVAL
  *    for an invalid block size or max_hw_sectors below a page (checked
  *    the same on every kernel); or the error of blk_mq_alloc_disk();
  *  - ``ctype *name##_cmd(struct request *rq)`` and
