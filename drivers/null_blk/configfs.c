@@ -104,6 +104,8 @@ NULLB_ATTR(discard, bool);
 NULLB_ATTR(blocking, bool);
 NULLB_ATTR(no_sched, bool);
 NULLB_ATTR(virt_boundary, bool);
+NULLB_ATTR(mbps, u32);
+NULLB_ATTR(cache_size, u64);
 
 static ssize_t nullb_item_power_show(struct config_item *item, char *page)
 {
@@ -149,6 +151,8 @@ static struct configfs_attribute *nullb_item_attrs[] = {
 	&nullb_item_attr_blocking,
 	&nullb_item_attr_no_sched,
 	&nullb_item_attr_virt_boundary,
+	&nullb_item_attr_mbps,
+	&nullb_item_attr_cache_size,
 	&nullb_item_attr_power,
 	NULL,
 };

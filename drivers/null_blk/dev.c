@@ -23,13 +23,27 @@ struct nullb_cmd {
 	blk_status_t error;
 };
 
+/* mbps: a budget of bytes refilled every tick, its debt paid first. */
+#define NULLB_TICK_NS	(NSEC_PER_SEC / 50)
+
+struct nullb_throttle {
+	struct kb_step step;		/* undoing it stops the timer */
+	struct hrtimer timer;		/* the tick, while I/O comes in */
+	atomic_long_t budget;		/* bytes left in this tick */
+	long per_tick;
+};
+
 struct nullb {
 	struct kb_array queues_mem;
 	struct nullb_queue *queues;
-	struct kb_blk_tag_set tags;
+	struct kb_step cache;		/* undoing it loses the write cache */
+	struct kb_blk_tag_set own_tags;
+	struct kb_blk_tag_set *tags;	/* own_tags, or the module's shared */
 	struct kb_blk_disk disk;
+	struct nullb_throttle throttle;
 	struct nullb_conf conf;
 	struct nullb_store *store;	/* the slot's, if memory-backed */
+	gfp_t gfp;			/* for store pages in queue_rq */
 };
 
 int nullb_conf_validate(struct nullb_conf *c)
@@ -59,6 +73,7 @@ int nullb_conf_validate(struct nullb_conf *c)
 		pr_info("discard option is ignored without memory backing\n");
 		c->discard = false;
 	}
+	c->cache_size = min_t(u64, c->cache_size, ULONG_MAX >> 20);
 	return 0;
 }
 
@@ -84,7 +99,8 @@ static blk_status_t nullb_transfer(struct nullb *nullb, struct request *rq,
 
 		if (op_is_write(req_op(rq)))
 			ret = nullb_store_write(nullb->store, sector, buf,
-						bv.bv_len, gfp);
+						bv.bv_len,
+						rq->cmd_flags & REQ_FUA, gfp);
 		else
 			nullb_store_read(nullb->store, sector, buf, bv.bv_len);
 		kunmap_local(buf);
@@ -98,9 +114,80 @@ static blk_status_t nullb_transfer(struct nullb *nullb, struct request *rq,
 static blk_status_t nullb_handle(struct nullb *nullb, struct request *rq,
 				 gfp_t gfp)
 {
-	if (!nullb->conf.memory_backed || req_op(rq) == REQ_OP_FLUSH)
+	if (!nullb->conf.memory_backed)
 		return BLK_STS_OK;
+	if (req_op(rq) == REQ_OP_FLUSH) {
+		nullb_store_flush(nullb->store);
+		return BLK_STS_OK;
+	}
 	return nullb_transfer(nullb, rq, gfp);
+}
+
+/*
+ * A new tick's budget: the debt of requests let through over budget is
+ * paid first. An idle tick (budget untouched) stops the timer; queue_rq
+ * starts it again.
+ */
+static enum hrtimer_restart nullb_throttle_tick(struct hrtimer *timer)
+{
+	struct nullb *nullb = container_of(timer, struct nullb,
+					   throttle.timer);
+	struct nullb_throttle *t = &nullb->throttle;
+	long old = atomic_long_read(&t->budget);
+
+	do {
+		if (old == t->per_tick)
+			return HRTIMER_NORESTART;
+	} while (!atomic_long_try_cmpxchg(&t->budget, &old,
+					  min(old + t->per_tick, t->per_tick)));
+	kb_blk_queues_restart(&nullb->disk);
+	hrtimer_forward_now(timer, ns_to_ktime(NULLB_TICK_NS));
+	return HRTIMER_RESTART;
+}
+
+/*
+ * mbps: charge @rq to the tick's budget. While some is left it goes
+ * through (even past it, as debt); once spent, the queues stop until the
+ * next tick and @rq comes back then.
+ */
+static bool nullb_throttled(struct nullb *nullb, struct request *rq)
+{
+	struct nullb_throttle *t = &nullb->throttle;
+	long old = atomic_long_read(&t->budget);
+
+	if (!hrtimer_active(&t->timer))
+		hrtimer_start(&t->timer, ns_to_ktime(NULLB_TICK_NS),
+			      HRTIMER_MODE_REL);
+	do {
+		if (old <= 0)
+			goto spent;
+	} while (!atomic_long_try_cmpxchg(&t->budget, &old,
+					  old - blk_rq_bytes(rq)));
+	return false;
+spent:
+	kb_blk_queues_stop(&nullb->disk);
+	if (atomic_long_read(&t->budget) > 0)	/* the tick came meanwhile */
+		kb_blk_queues_restart(&nullb->disk);
+	return true;
+}
+
+static void nullb_throttle_stop(struct kb_step *step)
+{
+	hrtimer_cancel(&container_of(step, struct nullb_throttle,
+				     step)->timer);
+}
+
+/* After the disk: the tick restarts its queues until del_gendisk is done. */
+static void nullb_throttle_start(struct kb_probe *p, struct nullb *nullb)
+{
+	struct nullb_throttle *t = &nullb->throttle;
+
+	t->per_tick = div_u64((u64)nullb->conf.mbps << 20,
+			      NSEC_PER_SEC / NULLB_TICK_NS);
+	atomic_long_set(&t->budget, t->per_tick);
+	hrtimer_init(&t->timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL);
+	t->timer.function = nullb_throttle_tick;
+	kb_acquired(p, &t->step, nullb_throttle_stop, "mbps timer");
 }
 
 static enum hrtimer_restart nullb_timer_expired(struct hrtimer *timer)
@@ -127,6 +214,8 @@ static blk_status_t nullb_queue_rq(struct nullb *nullb, struct nullb_queue *nq,
 				   struct request *rq, struct nullb_cmd *cmd,
 				   bool last)
 {
+	if (nullb->conf.mbps && !nq->polled && nullb_throttled(nullb, rq))
+		return BLK_STS_DEV_RESOURCE;
 	blk_mq_start_request(rq);
 	if (nq->polled) {
 		spin_lock(&nq->poll_lock);
@@ -134,7 +223,7 @@ static blk_status_t nullb_queue_rq(struct nullb *nullb, struct nullb_queue *nq,
 		spin_unlock(&nq->poll_lock);
 		return BLK_STS_OK;
 	}
-	cmd->error = nullb_handle(nullb, rq, GFP_NOIO);
+	cmd->error = nullb_handle(nullb, rq, nullb->gfp);
 	switch (nullb->conf.irqmode) {
 	case NULLB_IRQ_NONE:
 		blk_mq_end_request(rq, cmd->error);
@@ -214,27 +303,26 @@ KB_BLK_MQ(nullb_mq, struct nullb, struct nullb_queue, struct nullb_cmd,
 	  .timeout = nullb_timeout,
 	  .poll = nullb_poll);
 
-static int nullb_acquire(struct kb_probe *p, struct nullb *nullb)
+static void nullb_cache_lose(struct kb_step *step)
 {
-	struct nullb_slot *slot = kb_owner(p, struct nullb_slot, lc);
-	struct nullb_conf *c = &nullb->conf;
-	struct kb_blk_tag_cfg tag_cfg;
-	struct kb_blk_limits lim;
-	unsigned int i;
-	int ret;
+	nullb_store_cache_drop(container_of(step, struct nullb, cache)->store);
+}
 
-	*c = slot->conf;
-	nullb->store = &slot->store;
-	ret = kb_array_alloc(p, &nullb->queues_mem, nullb->queues,
-			     c->submit_queues + c->poll_queues, c->home_node);
-	if (ret)
-		return ret;
-	for (i = 0; i < c->submit_queues + c->poll_queues; i++) {
-		nullb->queues[i].polled = i >= c->submit_queues;
-		spin_lock_init(&nullb->queues[i].poll_lock);
-		INIT_LIST_HEAD(&nullb->queues[i].poll_list);
-	}
-	tag_cfg = (struct kb_blk_tag_cfg) {
+/**
+ * nullb_tags_alloc() - a tag set sized by a configuration
+ * @p: acquire-phase handle: a device's, or for shared_tags the module's
+ *	(whose lifecycle encloses every device's: configfs directories pin
+ *	the module)
+ * @ts: the tag set
+ * @c: the validated configuration; devices on a shared set take its
+ *	queues from the module's
+ *
+ * Return: 0, or the error of the tag set's allocation.
+ */
+int nullb_tags_alloc(struct kb_probe *p, struct kb_blk_tag_set *ts,
+		     const struct nullb_conf *c)
+{
+	struct kb_blk_tag_cfg cfg = {
 		.nr_hw_queues = c->submit_queues,
 		.nr_poll_queues = c->poll_queues,
 		.queue_depth = c->hw_queue_depth,
@@ -244,18 +332,62 @@ static int nullb_acquire(struct kb_probe *p, struct nullb *nullb)
 			 (c->no_sched ? BLK_MQ_F_NO_SCHED : 0),
 		.timeout = 5 * HZ,
 	};
+
+	return nullb_mq_tag_set_alloc(p, ts, &cfg);
+}
+
+static int nullb_acquire(struct kb_probe *p, struct nullb *nullb)
+{
+	struct nullb_slot *slot = kb_owner(p, struct nullb_slot, lc);
+	struct nullb_conf *c = &nullb->conf;
+	const struct nullb_conf *shared;
+	struct kb_blk_limits lim;
+	unsigned int i;
+	int ret;
+
+	*c = slot->conf;
+	nullb->store = &slot->store;
+	nullb->tags = nullb_shared_tags(&shared);
+	if (nullb->tags) {	/* the queues are the shared tag set's */
+		c->submit_queues = shared->submit_queues;
+		c->poll_queues = shared->poll_queues;
+		c->blocking = shared->blocking;
+	}
+	/* memory-backed on a shared non-blocking set: no sleeping there */
+	nullb->gfp = c->blocking ? GFP_NOIO : GFP_ATOMIC | __GFP_NOWARN;
+	ret = kb_array_alloc(p, &nullb->queues_mem, nullb->queues,
+			     c->submit_queues + c->poll_queues, c->home_node);
+	if (ret)
+		return ret;
+	for (i = 0; i < c->submit_queues + c->poll_queues; i++) {
+		nullb->queues[i].polled = i >= c->submit_queues;
+		spin_lock_init(&nullb->queues[i].poll_lock);
+		INIT_LIST_HEAD(&nullb->queues[i].poll_list);
+	}
+	nullb->store->cache_limit = c->memory_backed ?
+		c->cache_size << (20 - PAGE_SHIFT) : 0;
+	kb_acquired(p, &nullb->cache, nullb_cache_lose, "write cache");
 	lim = (struct kb_blk_limits) {
 		.logical_block_size = c->blocksize,
 		.physical_block_size = c->blocksize,
 		.max_hw_sectors = c->max_sectors,
 		.virt_boundary_mask = c->virt_boundary ? PAGE_SIZE - 1 : 0,
 		.max_discard_sectors = c->discard ? UINT_MAX >> SECTOR_SHIFT : 0,
+		.write_cache = c->cache_size,
+		.fua = c->cache_size,
 	};
-	ret = nullb_mq_tag_set_alloc(p, &nullb->tags, &tag_cfg) ?:
-	      nullb_mq_disk_alloc(p, &nullb->disk, &nullb->tags, &lim, nullb);
+	if (!nullb->tags) {
+		nullb->tags = &nullb->own_tags;
+		ret = nullb_tags_alloc(p, nullb->tags, c);
+		if (ret)
+			return ret;
+	}
+	ret = nullb_mq_disk_alloc(p, &nullb->disk, nullb->tags, &lim, nullb);
 	if (ret)
 		return ret;
 	kb_blk_disk_set_capacity(p, &nullb->disk, c->size << (20 - SECTOR_SHIFT));
+	if (c->mbps)
+		nullb_throttle_start(p, nullb);
 	return 0;
 }
 

@@ -10,6 +10,7 @@
 #include <linux/spinlock.h>
 #include <linux/xarray.h>
 
+#include <kbind/blk.h>
 #include <kbind/lifecycle.h>
 
 #undef pr_fmt
@@ -40,16 +41,27 @@ struct nullb_conf {
 	bool blocking;			/* forced by memory_backed */
 	bool no_sched;
 	bool virt_boundary;
+	u32 mbps;			/* bandwidth cap in MiB/s, 0: none */
+	u64 cache_size;			/* volatile write cache in MiB, 0: none */
 };
 
 /*
  * A memory-backed device's data: one zeroed page per PAGE_SIZE of sectors,
  * allocated at first write. It belongs to the slot, not to the powered
  * device, so it survives a power cycle.
+ *
+ * With a write cache (cache_size), writes without FUA land in @cache
+ * instead: pages whose page->private holds the bitmap of the sectors they
+ * carry. A flush (or a full cache) writes them back into @pages; powering
+ * off loses them, as a volatile cache would. Every cache page has a page
+ * in @pages at its index, so writing back never allocates.
  */
 struct nullb_store {
-	spinlock_t lock;		/* page lookups against discards */
+	spinlock_t lock;		/* both xarrays' pages and their data */
 	struct xarray pages;
+	struct xarray cache;
+	unsigned long cache_pages;	/* in @cache */
+	unsigned long cache_limit;	/* in pages; 0: no cache */
 };
 
 /*
@@ -69,15 +81,20 @@ int nullb_slot_start(struct nullb_slot *slot);
 void nullb_slot_stop(struct nullb_slot *slot);
 int nullb_slot_power_on(struct kb_publish *p, struct nullb_slot *slot,
 			const struct nullb_conf *conf, unsigned int index);
+int nullb_tags_alloc(struct kb_probe *p, struct kb_blk_tag_set *ts,
+		     const struct nullb_conf *c);
 
 void nullb_conf_defaults(struct nullb_conf *c);
 bool nullb_module_name_taken(const char *name);
+struct kb_blk_tag_set *nullb_shared_tags(const struct nullb_conf **conf);
 int nullb_configfs_publish(struct kb_publish *p, struct kb_step *step);
 
 void nullb_store_init(struct nullb_store *st);
 void nullb_store_destroy(struct nullb_store *st);
+void nullb_store_cache_drop(struct nullb_store *st);
 int nullb_store_write(struct nullb_store *st, sector_t sector,
-		      const void *buf, unsigned int len, gfp_t gfp);
+		      const void *buf, unsigned int len, bool fua, gfp_t gfp);
+void nullb_store_flush(struct nullb_store *st);
 void nullb_store_read(struct nullb_store *st, sector_t sector, void *buf,
 		      unsigned int len);
 void nullb_store_discard(struct nullb_store *st, sector_t sector,

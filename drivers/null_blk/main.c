@@ -33,6 +33,9 @@ static bool g_discard;
 static bool g_blocking;
 static int g_no_sched;
 static bool g_virt_boundary;
+static bool g_shared_tags;
+static int g_mbps;
+static unsigned long g_cache_size;
 
 static int nullb_param_0_to_2(const char *val, const struct kernel_param *kp)
 {
@@ -83,6 +86,12 @@ module_param_named(no_sched, g_no_sched, int, 0444);
 MODULE_PARM_DESC(no_sched, "No io scheduler");
 module_param_named(virt_boundary, g_virt_boundary, bool, 0444);
 MODULE_PARM_DESC(virt_boundary, "Require a virtual boundary for the device. Default: False");
+module_param_named(shared_tags, g_shared_tags, bool, 0444);
+MODULE_PARM_DESC(shared_tags, "Share tag set between devices for blk-mq");
+module_param_named(mbps, g_mbps, int, 0444);
+MODULE_PARM_DESC(mbps, "Limit maximum bandwidth (in MiB/s). Default: 0 (no limit)");
+module_param_named(cache_size, g_cache_size, ulong, 0444);
+MODULE_PARM_DESC(cache_size, "Cache size in MiB for memory-backed device. Default: 0 (none)");
 
 /* The module-parameter defaults of a device, checked as the stock driver. */
 static int nullb_conf_from_params(struct nullb_conf *c)
@@ -106,8 +115,8 @@ static int nullb_conf_from_params(struct nullb_conf *c)
 	if (g_submit_queues <= 0)
 		g_submit_queues = 1;
 	if (g_gb < 0 || g_poll_queues < 0 || g_hw_queue_depth < 1 ||
-	    g_max_sectors < 0) {
-		pr_err("gb, poll_queues and max_sectors must not be negative, hw_queue_depth must be positive\n");
+	    g_max_sectors < 0 || g_mbps < 0) {
+		pr_err("gb, poll_queues, max_sectors and mbps must not be negative, hw_queue_depth must be positive\n");
 		return -EINVAL;
 	}
 	*c = (struct nullb_conf) {
@@ -125,6 +134,8 @@ static int nullb_conf_from_params(struct nullb_conf *c)
 		.blocking = g_blocking,
 		.no_sched = g_no_sched,
 		.virt_boundary = g_virt_boundary,
+		.mbps = g_mbps,
+		.cache_size = g_cache_size,
 	};
 	return nullb_conf_validate(c);
 }
@@ -132,12 +143,14 @@ static int nullb_conf_from_params(struct nullb_conf *c)
 /*
  * The module's devices, nr_devices of them: each is a lifecycle of its
  * own, started and torn down as one publication step of the module, after
- * the configfs subsystem, where more are made.
+ * the configfs subsystem, where more are made. With shared_tags, every
+ * device's disk is on the module's tag set, freed after them all.
  */
 struct nullb_module {
 	struct kb_array slots_mem;
 	struct nullb_slot *slots;
 	struct nullb_conf conf;
+	struct kb_blk_tag_set shared_tags;
 	struct kb_step configfs;
 };
 
@@ -147,6 +160,11 @@ static int nullb_module_acquire(struct kb_probe *p, struct nullb_module *m)
 
 	if (ret)
 		return ret;
+	if (g_shared_tags) {
+		ret = nullb_tags_alloc(p, &m->shared_tags, &m->conf);
+		if (ret)
+			return ret;
+	}
 	return kb_array_alloc(p, &m->slots_mem, m->slots, g_nr_devices,
 			      NUMA_NO_NODE);
 }
@@ -203,6 +221,23 @@ bool nullb_module_name_taken(const char *name)
 		if (!strcmp(m->slots[i].name, name))
 			return true;
 	return false;
+}
+
+/**
+ * nullb_shared_tags() - the tag set every device shares, with shared_tags
+ * @conf: set to the configuration it was sized by (the module's)
+ *
+ * Context: while a device is being built (the module is live).
+ * Return: the module's tag set, or NULL without shared_tags (@conf unset).
+ */
+struct kb_blk_tag_set *nullb_shared_tags(const struct nullb_conf **conf)
+{
+	struct nullb_module *m = nullb_module_priv(&nullb_module_kb_lifecycle);
+
+	if (!g_shared_tags)
+		return NULL;
+	*conf = &m->conf;
+	return &m->shared_tags;
 }
 
 MODULE_DESCRIPTION("kbind null_blk: the null block device on kbind's bindings");

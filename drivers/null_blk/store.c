@@ -4,7 +4,7 @@
  * allocated zeroed at first write (with the caller's gfp: polled I/O runs
  * under rcu_read_lock and must not sleep), so sectors never written read
  * as zeros; a discard zeroes what it covers and frees the pages it covers
- * whole.
+ * whole. The optional write cache is described with &struct nullb_store.
  */
 #include <linux/blkdev.h>
 #include <linux/gfp.h>
@@ -16,34 +16,128 @@
 
 #define NULLB_PAGE_SECTORS	(PAGE_SIZE >> SECTOR_SHIFT)
 
+/* A cache page's bitmap of the sectors it holds (bit i: sector i in it). */
+static_assert(NULLB_PAGE_SECTORS <= BITS_PER_LONG);
+
 void nullb_store_init(struct nullb_store *st)
 {
 	spin_lock_init(&st->lock);
 	xa_init(&st->pages);
+	xa_init(&st->cache);
+	st->cache_pages = 0;
+	st->cache_limit = 0;
 }
 
-void nullb_store_destroy(struct nullb_store *st)
+/* Free a page of the store or the cache (whose page->private is in use). */
+static void nullb_page_free(struct page *page)
+{
+	set_page_private(page, 0);
+	__free_page(page);
+}
+
+static void nullb_xa_free(struct xarray *xa)
 {
 	struct page *page;
 	unsigned long idx;
 
-	xa_for_each(&st->pages, idx, page)
-		__free_page(page);
-	xa_destroy(&st->pages);
+	xa_for_each(xa, idx, page)
+		nullb_page_free(page);
+	xa_destroy(xa);
 }
 
-/* Insert a zeroed page at @idx unless there is one; -ENOSPC without memory. */
-static int nullb_store_insert(struct nullb_store *st, unsigned long idx,
-			      gfp_t gfp)
+/**
+ * nullb_store_cache_drop() - lose what the write cache holds (power off)
+ * @st: the store, with no I/O in flight
+ */
+void nullb_store_cache_drop(struct nullb_store *st)
+{
+	nullb_xa_free(&st->cache);
+	st->cache_pages = 0;
+}
+
+void nullb_store_destroy(struct nullb_store *st)
+{
+	nullb_store_cache_drop(st);
+	nullb_xa_free(&st->pages);
+}
+
+/*
+ * Insert a zeroed page (for the cache: holding no sector yet) at @idx of
+ * @xa unless there is one; -ENOSPC without memory. A cache page is counted
+ * before it is visible, so the count never falls below the cache's size.
+ */
+static int nullb_store_insert(struct nullb_store *st, struct xarray *xa,
+			      unsigned long idx, gfp_t gfp)
 {
 	struct page *page = alloc_page(gfp | __GFP_ZERO), *old;
+	unsigned long count = xa == &st->cache;
 
 	if (!page)
 		return -ENOSPC;
-	old = xa_cmpxchg(&st->pages, idx, NULL, page, gfp);
-	if (old)
-		__free_page(page);	/* lost a race, or no memory */
+	set_page_private(page, 0);
+	spin_lock(&st->lock);
+	st->cache_pages += count;
+	spin_unlock(&st->lock);
+	old = xa_cmpxchg(xa, idx, NULL, page, gfp);
+	if (!old)
+		return 0;
+	nullb_page_free(page);	/* lost a race, or no memory */
+	spin_lock(&st->lock);
+	st->cache_pages -= count;
+	spin_unlock(&st->lock);
 	return xa_is_err(old) ? -ENOSPC : 0;
+}
+
+/* Sectors [@poff, @poff + @n) of a page as a bitmap. */
+static unsigned long nullb_sector_bits(unsigned int poff, unsigned int n)
+{
+	unsigned int first = poff >> SECTOR_SHIFT;
+
+	return GENMASK(first + (n >> SECTOR_SHIFT) - 1, first);
+}
+
+/*
+ * Copy cache page @cpage's sectors into @page, drop it. Under st->lock.
+ * Only a cache page just inserted, holding nothing, may lack its @page.
+ */
+static void nullb_store_writeback(struct nullb_store *st, unsigned long idx,
+				  struct page *cpage, struct page *page)
+{
+	unsigned long bits = page_private(cpage);
+	unsigned int i;
+
+	for_each_set_bit(i, &bits, NULLB_PAGE_SECTORS)
+		memcpy_page(page, i << SECTOR_SHIFT, cpage, i << SECTOR_SHIFT,
+			    SECTOR_SIZE);
+	xa_erase(&st->cache, idx);
+	nullb_page_free(cpage);
+	st->cache_pages--;
+}
+
+/* Write cache pages back until at most @keep are left. Under st->lock. */
+static void nullb_store_shrink(struct nullb_store *st, unsigned long keep)
+{
+	struct page *cpage;
+	unsigned long idx;
+
+	xa_for_each(&st->cache, idx, cpage) {
+		if (st->cache_pages <= keep)
+			break;
+		nullb_store_writeback(st, idx, cpage, xa_load(&st->pages, idx));
+	}
+}
+
+/**
+ * nullb_store_flush() - write the whole write cache back (REQ_OP_FLUSH)
+ * @st: the store
+ *
+ * Context: any; takes st->lock.
+ */
+void nullb_store_flush(struct nullb_store *st)
+{
+	spin_lock(&st->lock);
+	nullb_store_shrink(st, 0);
+	spin_unlock(&st->lock);
 }
 
 /*
@@ -57,27 +151,77 @@ static unsigned int nullb_chunk(sector_t sector, unsigned int len,
 	return min_t(unsigned int, len, PAGE_SIZE - *poff);
 }
 
-int nullb_store_write(struct nullb_store *st, sector_t sector,
-		      const void *buf, unsigned int len, gfp_t gfp)
+/*
+ * Write @n bytes at @poff of page @idx: into the cache unless @fua or no
+ * cache (then through to the page, and out of the cache page). Under
+ * st->lock; both pages exist (*@cpage only when cached).
+ */
+static void nullb_store_put(struct nullb_store *st, struct page *page,
+			    struct page *cpage, const void *buf,
+			    unsigned int poff, unsigned int n)
 {
+	unsigned long bits = nullb_sector_bits(poff, n);
+
+	if (cpage) {
+		memcpy_to_page(cpage, poff, buf, n);
+		set_page_private(cpage, page_private(cpage) | bits);
+		return;
+	}
+	memcpy_to_page(page, poff, buf, n);
+}
+
+int nullb_store_write(struct nullb_store *st, sector_t sector,
+		      const void *buf, unsigned int len, bool fua, gfp_t gfp)
+{
+	bool cached = st->cache_limit && !fua;
 	unsigned int poff, n;
 
 	for (; len; len -= n, sector += n >> SECTOR_SHIFT, buf += n) {
 		unsigned long idx = sector / NULLB_PAGE_SECTORS;
-		struct page *page;
+		struct page *page, *cpage;
 
 		n = nullb_chunk(sector, len, &poff);
 		spin_lock(&st->lock);
-		while (!(page = xa_load(&st->pages, idx))) {
+		for (;;) {
+			page = xa_load(&st->pages, idx);
+			cpage = xa_load(&st->cache, idx);
+			if (page && (cpage || !cached))
+				break;
 			spin_unlock(&st->lock);
-			if (nullb_store_insert(st, idx, gfp))
+			if (nullb_store_insert(st, page ? &st->cache : &st->pages,
+					       idx, gfp))
 				return -ENOSPC;
 			spin_lock(&st->lock);
 		}
-		memcpy_to_page(page, poff, buf, n);
+		if (cpage && !cached)	/* FUA: the page gets these sectors */
+			set_page_private(cpage, page_private(cpage) &
+					 ~nullb_sector_bits(poff, n));
+		nullb_store_put(st, page, cached ? cpage : NULL, buf, poff, n);
+		if (st->cache_pages > st->cache_limit && cached)
+			nullb_store_shrink(st, st->cache_limit);
 		spin_unlock(&st->lock);
 	}
 	return 0;
+}
+
+/* Read @n bytes at @poff of page @idx, the cached sectors from the cache. */
+static void nullb_store_get(struct nullb_store *st, unsigned long idx,
+			    void *buf, unsigned int poff, unsigned int n)
+{
+	struct page *page = xa_load(&st->pages, idx);
+	struct page *cpage = xa_load(&st->cache, idx);
+	unsigned int off;
+
+	if (page)
+		memcpy_from_page(buf, page, poff, n);
+	else
+		memset(buf, 0, n);
+	if (!cpage)
+		return;
+	for (off = poff; off < poff + n; off += SECTOR_SIZE)
+		if (page_private(cpage) & BIT(off >> SECTOR_SHIFT))
+			memcpy_from_page(buf + off - poff, cpage, off,
+					 SECTOR_SIZE);
 }
 
 void nullb_store_read(struct nullb_store *st, sector_t sector, void *buf,
@@ -86,15 +230,9 @@ void nullb_store_read(struct nullb_store *st, sector_t sector, void *buf,
 	unsigned int poff, n;
 
 	for (; len; len -= n, sector += n >> SECTOR_SHIFT, buf += n) {
-		struct page *page;
-
 		n = nullb_chunk(sector, len, &poff);
 		spin_lock(&st->lock);
-		page = xa_load(&st->pages, sector / NULLB_PAGE_SECTORS);
-		if (page)
-			memcpy_from_page(buf, page, poff, n);
-		else
-			memset(buf, 0, n);
+		nullb_store_get(st, sector / NULLB_PAGE_SECTORS, buf, poff, n);
 		spin_unlock(&st->lock);
 	}
 }
@@ -106,14 +244,20 @@ void nullb_store_discard(struct nullb_store *st, sector_t sector,
 
 	for (; len; len -= n, sector += n >> SECTOR_SHIFT) {
 		unsigned long idx = sector / NULLB_PAGE_SECTORS;
-		struct page *page;
+		struct page *page, *cpage;
 
 		n = nullb_chunk(sector, len, &poff);
 		spin_lock(&st->lock);
 		page = xa_load(&st->pages, idx);
-		if (page && n == PAGE_SIZE) {
+		cpage = xa_load(&st->cache, idx);
+		if (cpage)
+			set_page_private(cpage, page_private(cpage) &
+					 ~nullb_sector_bits(poff, n));
+		if (cpage && !page_private(cpage))
+			nullb_store_writeback(st, idx, cpage, page);
+		if (page && n == PAGE_SIZE && !xa_load(&st->cache, idx)) {
 			xa_erase(&st->pages, idx);
-			__free_page(page);
+			nullb_page_free(page);
 		} else if (page) {
 			memzero_page(page, poff, n);
 		}

@@ -10,6 +10,7 @@
 
 KO=$KB_MODULES/kbind_null_blk.ko
 DEV=/dev/kbnullb0
+CFS=/sys/kernel/config/kbnullb
 
 # read_back [DEV]: the 4 MiB at 6.25 MiB of DEV (/dev/kbnullb0), read with
 # direct I/O into /tmp/back.
@@ -30,13 +31,19 @@ roundtrip() {
 		read_back "$dev" && cmp /tmp/pat /tmp/back
 }
 
-# load ARGS...: load with ARGS, run the rest of the case, unload.
+# load ARGS...: load with ARGS, run the rest of the case, unload. What a
+# failed case left in configfs goes first, so the next case starts clean.
 with_module() {
-	local args=$1 rc=0
+	local args=$1 rc=0 d
 
 	shift
 	kb_insmod "$KO" "$args" || return 1
 	"$@" || rc=1
+	for d in "$CFS"/*/; do
+		[ -d "$d" ] || continue
+		echo 0 >"$d/power"
+		rmdir "$d"
+	done
 	rmmod kbind_null_blk || rc=1
 	return $rc
 }
@@ -121,6 +128,102 @@ kb_case "null_blk: fio verify through timer completions, 8 tags a queue" \
 kb_case "null_blk: fio verify fails on a device that stores nothing" \
 	with_module "gb=1" eval '! fio_verify $DEV'
 
+# configfs, in the style of the stock /sys/kernel/config/nullb.
+grep -q ' /sys/kernel/config ' /proc/mounts ||
+	mount -t configfs none /sys/kernel/config
+
+# make NAME ATTR=VALUE...: a device directory with those attributes.
+make_dev() {
+	local name=$1 kv
+
+	shift
+	mkdir $CFS/"$name" || return 1
+	for kv in "$@"; do
+		echo "${kv#*=}" >$CFS/"$name"/"${kv%%=*}" || return 1
+	done
+}
+
+# Two module devices on one tag set: blk-mq marks its queues shared. A
+# configfs device joins it, with the module's queues, not its own.
+shared_tags() {
+	local f=/sys/kernel/debug/block/kbnullb0/hctx0/flags
+
+	grep -q TAG_QUEUE_SHARED $f && roundtrip && roundtrip /dev/kbnullb1 &&
+		make_dev cfs submit_queues=2 memory_backed=1 power=1 &&
+		roundtrip /dev/cfs && test "$(ls /sys/block/cfs/mq)" = \
+			"$(ls /sys/block/kbnullb0/mq)" &&
+		echo 0 >$CFS/cfs/power && rmdir $CFS/cfs
+}
+kb_case "null_blk: shared_tags: devices share one tag set" \
+	with_module "shared_tags=1 nr_devices=2 memory_backed=1 gb=1" \
+	shared_tags
+own_tags() {
+	! grep -q TAG_QUEUE_SHARED /sys/kernel/debug/block/kbnullb0/hctx0/flags
+}
+kb_case "null_blk: without shared_tags each device has its own" \
+	with_module "nr_devices=2" own_tags
+
+# mbps=4: 4 MiB take about a second, not the blink they take unthrottled.
+throttled() {
+	local t0 t1
+
+	read -r t0 _ </proc/uptime
+	dd if=/dev/zero of=$DEV bs=64k count=64 oflag=direct 2>/dev/null ||
+		return 1
+	read -r t1 _ </proc/uptime
+	echo "4 MiB at mbps=4 took $t0 -> $t1 s"
+	test $(( ${t1%.*}${t1#*.} - ${t0%.*}${t0#*.} )) -ge 70
+}
+kb_case "null_blk: mbps=4 holds 4 MiB of writes to about a second" \
+	with_module "mbps=4 gb=1" throttled
+
+# fio_pattern DEV ARGS...: 2 MiB of checksummed blocks at the start of DEV;
+# with --verify_only, check them instead of writing (fio syncs, that is
+# flushes, before it reads them).
+fio_pattern() {
+	local dev=$1
+
+	shift
+	fio --name=pat --filename="$dev" --direct=1 --ioengine=psync \
+		--rw=write --bs=64k --size=2m --verify=crc32c --do_verify=0 \
+		"$@" >/tmp/fio-pat.out 2>&1
+}
+
+# power_cycle NAME: configfs device NAME off and on again.
+power_cycle() {
+	echo 0 >$CFS/"$1"/power && echo 1 >$CFS/"$1"/power
+}
+
+# A volatile write cache: reads see what it holds; what was not flushed
+# is gone after a power cycle; flushed and FUA (O_DSYNC) writes survive.
+write_cache() {
+	make_dev wc size=64 memory_backed=1 cache_size=16 power=1 &&
+		test "$(cat /sys/block/wc/queue/write_cache)" = "write back" &&
+		roundtrip /dev/wc && power_cycle wc && read_back /dev/wc &&
+		! cmp -s /tmp/pat /tmp/back &&
+		fio_pattern /dev/wc --end_fsync=1 && power_cycle wc &&
+		fio_pattern /dev/wc --verify_only &&
+		fio_pattern /dev/wc --sync=dsync --randseed=7 && power_cycle wc &&
+		fio_pattern /dev/wc --randseed=7 --verify_only &&
+		echo 0 >$CFS/wc/power && rmdir $CFS/wc
+}
+kb_case "null_blk: cache_size: unflushed writes lost at power off, flush and FUA kept" \
+	with_module "" write_cache
+
+# A 1 MiB cache under 4 MiB of writes: it writes back the rest itself.
+cache_full() {
+	make_dev wf size=64 memory_backed=1 cache_size=1 power=1 &&
+		fio_pattern /dev/wf --size=4m && power_cycle wf &&
+		fio_pattern /dev/wf --size=3m --verify_only &&
+		echo 0 >$CFS/wf/power && rmdir $CFS/wf
+}
+kb_case "null_blk: cache_size=1 keeps at most 1 MiB unwritten" \
+	with_module "" cache_full
+no_cache() {
+	test "$(cat /sys/block/kbnullb0/queue/write_cache)" = "write through"
+}
+kb_case "null_blk: no write cache without cache_size" with_module "" no_cache
+
 three() {
 	test -b /dev/kbnullb0 && test -b /dev/kbnullb1 && test -b /dev/kbnullb2 &&
 		! test -e /dev/kbnullb3
@@ -140,30 +243,14 @@ refused() {
 		! test -e $DEV
 }
 for args in queue_mode=1 irqmode=3 bs=1000 bs=256 hw_queue_depth=0 gb=-1 \
-	poll_queues=-1 nr_devices=x; do
+	poll_queues=-1 nr_devices=x mbps=-1 cache_size=-1 shared_tags=2; do
 	kb_case "null_blk: $args refused" refused "$args"
 done
-
-# configfs, in the style of the stock /sys/kernel/config/nullb.
-CFS=/sys/kernel/config/kbnullb
-grep -q ' /sys/kernel/config ' /proc/mounts ||
-	mount -t configfs none /sys/kernel/config
 
 cfs_features() {
 	grep -q memory_backed $CFS/features && grep -q power $CFS/features
 }
 kb_case "null_blk configfs: features listed" with_module "" cfs_features
-
-# make NAME ATTR=VALUE...: a device directory with those attributes.
-make_dev() {
-	local name=$1 kv
-
-	shift
-	mkdir $CFS/"$name" || return 1
-	for kv in "$@"; do
-		echo "${kv#*=}" >$CFS/"$name"/"${kv%%=*}" || return 1
-	done
-}
 
 cfs_create() {
 	make_dev cfa size=2048 blocksize=4096 memory_backed=1 power=1 &&

@@ -3,7 +3,8 @@
 # module's steps, then one device's).
 
 fault_probe() {
-	kb_insmod "$KB_MODULES/kbind_null_blk.ko" "memory_backed=1 gb=1"
+	kb_insmod "$KB_MODULES/kbind_null_blk.ko" \
+		"memory_backed=1 gb=1 shared_tags=1 cache_size=4 mbps=10000"
 }
 
 fault_works() {
