@@ -37,6 +37,11 @@ static ssize_t nullb_show_u64(char *page, const u64 *v)
 	return sysfs_emit(page, "%llu\n", *v);
 }
 
+static ssize_t nullb_show_int(char *page, const int *v)
+{
+	return sysfs_emit(page, "%d\n", *v);
+}
+
 static ssize_t nullb_show_bool(char *page, const bool *v)
 {
 	return sysfs_emit(page, "%u\n", *v);
@@ -53,12 +58,17 @@ static int nullb_parse_u64(const char *page, u64 *v)
 	return kstrtou64(page, 0, v);
 }
 
+static int nullb_parse_int(const char *page, int *v)
+{
+	return kstrtoint(page, 0, v);
+}
+
 static int nullb_parse_bool(const char *page, bool *v)
 {
 	return kstrtobool(page, v);
 }
 
-/* A configuration attribute @name, of type @type (u32, u64, bool). */
+/* A configuration attribute @name, of type @type (u32, u64, int, bool). */
 #define NULLB_ATTR(name, type)						\
 static type *nullb_item_##name(struct config_item *item)		\
 {									\
@@ -97,6 +107,7 @@ NULLB_ATTR(max_sectors, u32);
 NULLB_ATTR(submit_queues, u32);
 NULLB_ATTR(poll_queues, u32);
 NULLB_ATTR(hw_queue_depth, u32);
+NULLB_ATTR(home_node, int);
 NULLB_ATTR(irqmode, u32);
 NULLB_ATTR(completion_nsec, u64);
 NULLB_ATTR(memory_backed, bool);
@@ -144,6 +155,7 @@ static struct configfs_attribute *nullb_item_attrs[] = {
 	&nullb_item_attr_submit_queues,
 	&nullb_item_attr_poll_queues,
 	&nullb_item_attr_hw_queue_depth,
+	&nullb_item_attr_home_node,
 	&nullb_item_attr_irqmode,
 	&nullb_item_attr_completion_nsec,
 	&nullb_item_attr_memory_backed,

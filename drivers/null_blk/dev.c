@@ -54,6 +54,12 @@ int nullb_conf_validate(struct nullb_conf *c)
 		       c->blocksize, PAGE_SIZE);
 		return -EINVAL;
 	}
+	if (c->home_node != NUMA_NO_NODE &&
+	    (c->home_node < 0 || c->home_node >= nr_online_nodes)) {
+		pr_err("invalid home_node %d: %d or a node below %u\n",
+		       c->home_node, NUMA_NO_NODE, nr_online_nodes);
+		return -EINVAL;
+	}
 	if (c->submit_queues > nr_cpu_ids)
 		c->submit_queues = nr_cpu_ids;
 	else if (!c->submit_queues)

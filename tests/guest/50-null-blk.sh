@@ -116,7 +116,7 @@ fio_verify() {
 		>/tmp/fio.out 2>&1
 	local rc=$?
 
-	grep -E 'err=|verify' /tmp/fio.out | head -n 8
+	[ $rc -eq 0 ] || tail -n 8 /tmp/fio.out
 	return $rc
 }
 kb_case "null_blk: fio verify=crc32c, 4 jobs, depths 1-64: no mismatch" \
@@ -186,7 +186,10 @@ fio_pattern() {
 	shift
 	fio --name=pat --filename="$dev" --direct=1 --ioengine=psync \
 		--rw=write --bs=64k --size=2m --verify=crc32c --do_verify=0 \
-		"$@" >/tmp/fio-pat.out 2>&1
+		"$@" >/tmp/fio-pat.out 2>&1 || {
+		tail -n 4 /tmp/fio-pat.out
+		return 1
+	}
 }
 
 # power_cycle NAME: configfs device NAME off and on again.
@@ -271,6 +274,11 @@ cfs_checks() {
 		test "$(cat $CFS/cfb/size)" = 128 &&
 		echo 1000 >$CFS/cfb/blocksize && ! echo 1 >$CFS/cfb/power &&
 		test "$(cat $CFS/cfb/power)" = 0 && ! test -e /dev/cfb &&
+		echo 512 >$CFS/cfb/blocksize && ! echo x >$CFS/cfb/home_node &&
+		echo 64 >$CFS/cfb/home_node && ! echo 1 >$CFS/cfb/power &&
+		dmesg | grep -q 'invalid home_node 64' &&
+		echo -1 >$CFS/cfb/home_node && echo 1 >$CFS/cfb/power &&
+		echo 0 >$CFS/cfb/power &&
 		! mkdir $CFS/kbnullb0 && rmdir $CFS/cfb
 }
 kb_case "null_blk configfs: busy while on, bad values refused, nothing changed" \
