@@ -459,12 +459,11 @@ int nullb_slot_power_on(struct kb_publish *p, struct nullb_slot *slot,
 
 	slot->conf = *conf;
 	snprintf(slot->name, sizeof(slot->name), "kbnullb%u", index);
+	/* Nothing to free if the start fails: no write reached the store. */
 	nullb_store_init(&slot->store);
 	ret = nullb_slot_start(slot);
-	if (ret) {
-		nullb_store_destroy(&slot->store);
+	if (ret)
 		return ret;
-	}
 	kb_published(p, &slot->powered, nullb_slot_power_off, "kbnullb disk");
 	return 0;
 }
