@@ -79,3 +79,10 @@ help:
 	@echo 'make KBIND_FAULT_INJECTION=y KDIR=...  test build with a fault injection point per step'
 
 FORCE:
+
+# Not part of "make test": about 22 minutes, see README.md.
+.PHONY: bench
+bench:
+	@$(KBIND_ROOT)/scripts/deps.sh
+	$(MAKE) modules
+	@BENCH_KERNELS="$(KRELS)" $(KBIND_ROOT)/bench/run.sh

@@ -14,6 +14,7 @@ PKGS=(
 	build-essential gcc-multilib bc bison flex libelf-dev libssl-dev kmod
 	cpio xz-utils zstd
 	busybox-static qemu-system-x86 ccache sparse coccinelle doxygen fio
+	gnuplot-nox
 	linux-headers-amd64 linux-image-amd64 linux-source-6.12
 )
 

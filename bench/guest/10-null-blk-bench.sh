@@ -1,0 +1,129 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# Guest half of "make bench" (busybox sh, run by the test VM's /init):
+# loads the stock null_blk.ko and kbind_null_blk.ko from /kbind/modules with
+# no devices, then for each cell of the matrix (rw x iodepth x numjobs x
+# memory_backed x irqmode) creates one device per driver through configfs
+# with identical attributes and runs one fio over both, the two drivers
+# interleaved rep by rep (stock first on odd reps, kbind first on even ones).
+# Prints one result line per run on the results channel:
+#
+#	bench,RW,IODEPTH,NUMJOBS,MEM,IRQ,REP,DRIVER,IOPS
+#
+# Parameters come from ./bench.conf, written by bench/run.sh: REPS, RUNTIME
+# and RAMP (ms), SIZE_MB, and CELLS, an extended regular expression that
+# selects the cells to run by "RW,IODEPTH,NUMJOBS,MEM,IRQ".
+
+# shellcheck shell=dash
+# shellcheck source-path=SCRIPTDIR source=../../tests/vm/guest/lib.sh
+. /kbind/lib.sh
+# shellcheck source=/dev/null
+. ./bench.conf
+
+STOCK=/sys/kernel/config/nullb
+KBIND=/sys/kernel/config/kbnullb
+
+# mkdev CONFIGDIR NAME MEM IRQ: create and power on /dev/NAME.
+mkdev() {
+	local d=$1/$2
+
+	mkdir "$d" &&
+		echo "$SIZE_MB" >"$d/size" &&
+		echo 4096 >"$d/blocksize" &&
+		echo "$3" >"$d/memory_backed" &&
+		echo "$4" >"$d/irqmode" &&
+		echo 2 >"$d/submit_queues" &&
+		echo 64 >"$d/hw_queue_depth" &&
+		echo 1 >"$d/power" &&
+		test -b "/dev/$2"
+}
+
+# rmdev CONFIGDIR NAME: power off and remove.
+rmdev() {
+	echo 0 >"$1/$2/power" && rmdir "$1/$2"
+}
+
+# jobfile RW QD JOBS: fio job file for one cell on stdout, one stonewalled
+# job per driver and rep, named DRIVER-REP.
+jobfile() {
+	local rep=1
+
+	cat <<-END
+	[global]
+	ioengine=io_uring
+	direct=1
+	bs=4k
+	rw=$1
+	iodepth=$2
+	numjobs=$3
+	thread=1
+	norandommap=1
+	randrepeat=0
+	time_based=1
+	runtime=${RUNTIME}ms
+	ramp_time=${RAMP}ms
+	group_reporting=1
+	stonewall=1
+	END
+	while [ $rep -le "$REPS" ]; do
+		if [ $((rep % 2)) -eq 1 ]; then
+			printf '[stock-%s]\nfilename=/dev/sbench\n' $rep
+			printf '[kbind-%s]\nfilename=/dev/kbench\n' $rep
+		else
+			printf '[kbind-%s]\nfilename=/dev/kbench\n' $rep
+			printf '[stock-%s]\nfilename=/dev/sbench\n' $rep
+		fi
+		rep=$((rep + 1))
+	done
+}
+
+# cell RW QD JOBS MEM IRQ: one device per driver, one fio, result lines.
+cell() {
+	local id="$1,$2,$3,$4,$5" out sched
+
+	if ! mkdev $STOCK sbench "$4" "$5" || ! mkdev $KBIND kbench "$4" "$5"
+	then
+		kb_diag "bench: $id: creating the devices failed"
+		return 1
+	fi
+	sched=$(cat /sys/block/sbench/queue/scheduler)
+	[ "$sched" = "$(cat /sys/block/kbench/queue/scheduler)" ] ||
+		kb_diag "bench: $id: the I/O schedulers differ"
+	jobfile "$1" "$2" "$3" >/tmp/cell.fio
+	# terse v3: field 3 job name, 8 read IOPS, 49 write IOPS
+	if out=$(fio --output-format=terse /tmp/cell.fio 2>&1); then
+		printf '%s\n' "$out" | awk -F';' -v id="$id" '
+			$1 == 3 { split($3, j, "-")
+				  printf "bench,%s,%s,%s,%d\n", id, j[2], j[1], $8 + $49 }' \
+			>"$KB_RESULTS"
+	else
+		kb_diag "bench: $id: fio failed: $out"
+	fi
+	rmdev $STOCK sbench
+	rmdev $KBIND kbench
+}
+
+main() {
+	local rw qd jobs mem irq
+
+	if ! insmod "$KB_MODULES/null_blk.ko" nr_devices=0 ||
+		! insmod "$KB_MODULES/kbind_null_blk.ko" nr_devices=0; then
+		kb_fail "bench: load the drivers" "insmod failed"
+		return 1
+	fi
+	for rw in randread randwrite; do
+	for qd in 1 32; do
+	for jobs in 1 2; do
+	for mem in 0 1; do
+	for irq in 0 1; do
+		echo "$rw,$qd,$jobs,$mem,$irq" | grep -qE "^($CELLS)\$" &&
+			cell $rw $qd $jobs $mem $irq
+	done
+	done
+	done
+	done
+	done
+	rmmod kbind_null_blk null_blk
+}
+
+main

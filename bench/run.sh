@@ -1,0 +1,105 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# "make bench": fio IOPS of kbind's null_blk against the stock null_blk.ko
+# of each supported Debian kernel, one QEMU (TCG) VM per kernel, both
+# drivers loaded side by side with identical configfs settings (the guest
+# half is bench/guest/10-null-blk-bench.sh). Writes into build/bench/:
+# results.csv (every run), summary.csv, table.md and bench.svg (see
+# bench/summarize.py and bench/plot.gp), and prints the table.
+#
+# Usage: bench/run.sh   (after "make modules"; "make bench" does both)
+#
+# Environment, for quick runs while developing:
+#   BENCH_REPS=N       reps per cell and driver (default 5)
+#   BENCH_RUNTIME=MS   fio runtime per run in ms (default 1400)
+#   BENCH_RAMP=MS      fio ramp time per run in ms (default 200)
+#   BENCH_CELLS=ERE    cells to run: an extended regular expression matching
+#                      all of "RW,IODEPTH,NUMJOBS,MEM,IRQ", e.g.
+#                      "randread,32,.*" (default: all 32)
+#   BENCH_KERNELS=LIST kernel releases (default: scripts/kernels.sh; the
+#                      Makefile passes the ones it built)
+
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+OUT=$ROOT/build/bench
+REPS=${BENCH_REPS:-5}
+RUNTIME=${BENCH_RUNTIME:-1400}
+RAMP=${BENCH_RAMP:-200}
+CELLS=${BENCH_CELLS:-.*}
+MEM_MB=2048
+SIZE_MB=256
+
+# shellcheck source-path=SCRIPTDIR source=../tests/vm/guest/splat.sh
+. "$ROOT/tests/vm/guest/splat.sh"
+
+die() {
+	echo "bench: $*" >&2
+	exit 1
+}
+
+# stock_ko KVER DIR: the stock null_blk.ko of KVER, decompressed into DIR.
+stock_ko() {
+	local src=/lib/modules/$1/kernel/drivers/block/null_blk/null_blk.ko
+
+	if [ -f "$src" ]; then
+		cp "$src" "$2/null_blk.ko"
+	elif [ -f "$src.xz" ]; then
+		xz -dc "$src.xz" >"$2/null_blk.ko"
+	else
+		die "$src(.xz) not found"
+	fi
+}
+
+# run_kernel KVER LABEL: boot KVER once, append its runs to results.csv
+# with LABEL (e.g. "6.1") as the kernel column.
+run_kernel() {
+	local kver=$1 label=$2 dir=$OUT/$1 kbind start=$SECONDS rc=0
+
+	kbind=$ROOT/build/$kver/drivers/null_blk/kbind_null_blk.ko
+	[ -f "$kbind" ] || die "$kbind not built (make modules)"
+	rm -rf "$dir"
+	mkdir -p "$dir/guest"
+	stock_ko "$kver" "$dir"
+	cp "$ROOT"/bench/guest/*.sh "$dir/guest/"
+	printf 'REPS=%s\nRUNTIME=%s\nRAMP=%s\nSIZE_MB=%s\nCELLS=%q\n' \
+		"$REPS" "$RUNTIME" "$RAMP" "$SIZE_MB" "$CELLS" >"$dir/guest/bench.conf"
+	"$ROOT/tests/vm/mkinitramfs.sh" --out "$dir/initramfs.cpio.gz" \
+		--kver "$kver" --kmod configfs --bin /usr/bin/fio \
+		--ko "$dir/null_blk.ko $kbind" --tests "$dir/guest"
+	echo "bench: $label ($kver): booting" >&2
+	timeout -k 10 1500 qemu-system-x86_64 \
+		-accel tcg -machine q35 -cpu max -smp 2 -m "$MEM_MB" \
+		-display none -monitor none -no-reboot \
+		-serial "file:$dir/console.log" \
+		-serial "file:$dir/results.tap" \
+		-kernel "/boot/vmlinuz-$kver" -initrd "$dir/initramfs.cpio.gz" \
+		-append "console=ttyS0 panic=-1" \
+		</dev/null >"$dir/qemu.log" 2>&1 || rc=$?
+	echo "bench: $label: VM ran $((SECONDS - start)) s" >&2
+	grep -v '^bench,' "$dir/results.tap" | sed "s/^/bench: $label: /" >&2 || true
+	[ "$rc" -eq 0 ] || die "$label: QEMU exited with status $rc (logs in $dir)"
+	grep -qx KBIND-VM-DONE "$dir/results.tap" ||
+		die "$label: the guest did not finish (logs in $dir)"
+	! grep -E "$KB_SPLAT_RE" "$dir/console.log" >&2 ||
+		die "$label: kernel splat (logs in $dir)"
+	sed -n "s/^bench,/$label,/p" "$dir/results.tap" >>"$OUT/results.csv"
+}
+
+main() {
+	local kver start=$SECONDS
+
+	mkdir -p "$OUT"
+	echo kernel,rw,iodepth,numjobs,memory_backed,irqmode,rep,driver,iops \
+		>"$OUT/results.csv"
+	for kver in ${BENCH_KERNELS:-$("$ROOT/scripts/kernels.sh")}; do
+		run_kernel "$kver" "$(echo "$kver" | cut -d. -f1,2)"
+	done
+	python3 -B "$ROOT/bench/summarize.py" "$OUT"
+	gnuplot -e "dir='$OUT'" "$ROOT/bench/plot.gp"
+	echo "bench: $((SECONDS - start)) s; results.csv, summary.csv," \
+		"table.md and bench.svg in $OUT" >&2
+}
+
+main "$@"
