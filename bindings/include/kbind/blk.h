@@ -314,7 +314,11 @@ int kb_blk_disk_add(struct kb_publish *p, struct kb_blk_disk *d,
  *    set is allocated (timers and the like);
  *  - ``blk_status_t (*queue_rq)(dtype *dev, qtype *hq, struct request *rq,
  *    ctype *cmd, bool last)`` (required): start @rq with
- *    blk_mq_start_request() and complete it, now or later;
+ *    blk_mq_start_request() and complete it, now or later; or, without
+ *    starting it, return %BLK_STS_RESOURCE or %BLK_STS_DEV_RESOURCE to
+ *    have it dispatched again later. It is also called for each request
+ *    of a batch (blk_mq_ops.queue_rqs, generated: a plug's requests
+ *    without a scheduler), @last set on the batch's last one;
  *  - ``void (*complete)(struct request *rq, ctype *cmd)``: the completion
  *    of blk_mq_complete_request(), in softirq context; without it the
  *    request ends with BLK_STS_OK;
@@ -393,6 +397,26 @@ static blk_status_t name##_kb_queue_rq(struct blk_mq_hw_ctx *hctx,	\
 					  hctx->driver_data, bd->rq,	\
 					  name##_cmd(bd->rq), bd->last); \
 }									\
+/* A plug's worth at once: queue_rq for each, as blk-mq would. */	\
+static void name##_kb_queue_rqs(__KB_RQ_LIST *rqlist)			\
+{									\
+	__KB_RQ_LIST refused = __KB_RQ_LIST_INIT;			\
+									\
+	while (!__kb_rq_list_empty(rqlist)) {				\
+		struct request *rq = rq_list_pop(rqlist);		\
+		blk_status_t ret;					\
+									\
+		ret = name##_kb_blk_ops.queue_rq(rq->q->queuedata,	\
+						 rq->mq_hctx->driver_data, \
+						 rq, name##_cmd(rq),	\
+						 __kb_rq_list_empty(rqlist)); \
+		if (ret == BLK_STS_RESOURCE || ret == BLK_STS_DEV_RESOURCE) \
+			__kb_rq_list_keep(&refused, rq);		\
+		else if (ret != BLK_STS_OK)				\
+			blk_mq_end_request(rq, ret);			\
+	}								\
+	*rqlist = refused;						\
+}									\
 static void name##_kb_complete(struct request *rq)			\
 {									\
 	if (name##_kb_blk_ops.complete)					\
@@ -417,6 +441,7 @@ static int name##_kb_poll(struct blk_mq_hw_ctx *hctx,			\
 }									\
 static const struct blk_mq_ops name##_kb_mq_ops = {			\
 	.queue_rq = name##_kb_queue_rq,					\
+	.queue_rqs = name##_kb_queue_rqs,				\
 	.init_hctx = name##_kb_init_hctx,				\
 	.init_request = name##_kb_init_request,				\
 	.complete = name##_kb_complete,					\

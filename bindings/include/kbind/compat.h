@@ -116,4 +116,22 @@ static inline struct gendisk *__kb_blk_alloc_disk(struct blk_mq_tag_set *set,
 #endif
 }
 
+/*
+ * A list of requests for blk_mq_ops.queue_rqs: a &struct request chain
+ * (rq_list_pop() and friends are macros on it) on 6.1, a &struct rq_list
+ * (inline functions) since. Refused requests go back on the list for the
+ * block layer to issue one by one; their order does not matter.
+ */
+#ifdef rq_list_pop
+#define __KB_RQ_LIST			struct request *
+#define __KB_RQ_LIST_INIT		NULL
+#define __kb_rq_list_empty(l)		rq_list_empty(*(l))
+#define __kb_rq_list_keep(l, rq)	rq_list_add(l, rq)
+#else
+#define __KB_RQ_LIST			struct rq_list
+#define __KB_RQ_LIST_INIT		((struct rq_list) {})
+#define __kb_rq_list_empty(l)		rq_list_empty(l)
+#define __kb_rq_list_keep(l, rq)	rq_list_add_tail(l, rq)
+#endif
+
 #endif /* _KBIND_COMPAT_H */
