@@ -31,9 +31,6 @@ CELLS=${BENCH_CELLS:-.*}
 MEM_MB=2048
 SIZE_MB=256
 
-# shellcheck source-path=SCRIPTDIR source=../tests/vm/guest/splat.sh
-. "$ROOT/tests/vm/guest/splat.sh"
-
 die() {
 	echo "bench: $*" >&2
 	exit 1
@@ -65,25 +62,14 @@ run_kernel() {
 	cp "$ROOT"/bench/guest/*.sh "$dir/guest/"
 	printf 'REPS=%s\nRUNTIME=%s\nRAMP=%s\nSIZE_MB=%s\nCELLS=%q\n' \
 		"$REPS" "$RUNTIME" "$RAMP" "$SIZE_MB" "$CELLS" >"$dir/guest/bench.conf"
-	"$ROOT/tests/vm/mkinitramfs.sh" --out "$dir/initramfs.cpio.gz" \
-		--kver "$kver" --kmod configfs --bin /usr/bin/fio \
-		--ko "$dir/null_blk.ko $kbind" --tests "$dir/guest"
 	echo "bench: $label ($kver): booting" >&2
-	timeout -k 10 1500 qemu-system-x86_64 \
-		-accel tcg -machine q35 -cpu max -smp 2 -m "$MEM_MB" \
-		-display none -monitor none -no-reboot \
-		-serial "file:$dir/console.log" \
-		-serial "file:$dir/results.tap" \
-		-kernel "/boot/vmlinuz-$kver" -initrd "$dir/initramfs.cpio.gz" \
-		-append "console=ttyS0 panic=-1" \
-		</dev/null >"$dir/qemu.log" 2>&1 || rc=$?
+	"$ROOT/tests/vm/run-vm.sh" --kver "$kver" --label "$label" \
+		--out "$dir" --mem "$MEM_MB" --timeout 1500 --kmod configfs \
+		--bin /usr/bin/fio --ko "$dir/null_blk.ko $kbind" \
+		--tests "$dir/guest" >"$dir/run-vm.log" 2>&1 || rc=$?
 	echo "bench: $label: VM ran $((SECONDS - start)) s" >&2
-	grep -v '^bench,' "$dir/results.tap" | sed "s/^/bench: $label: /" >&2 || true
-	[ "$rc" -eq 0 ] || die "$label: QEMU exited with status $rc (logs in $dir)"
-	grep -qx KBIND-VM-DONE "$dir/results.tap" ||
-		die "$label: the guest did not finish (logs in $dir)"
-	! grep -E "$KB_SPLAT_RE" "$dir/console.log" >&2 ||
-		die "$label: kernel splat (logs in $dir)"
+	grep -v '^# bench,' "$dir/run-vm.log" | sed "s/^/bench: /" >&2
+	[ "$rc" -eq 0 ] || die "$label: the VM run failed (logs in $dir)"
 	sed -n "s/^bench,/$label,/p" "$dir/results.tap" >>"$OUT/results.csv"
 }
 
