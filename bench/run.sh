@@ -11,8 +11,8 @@
 # Usage: bench/run.sh   (after "make modules"; "make bench" does both)
 #
 # Environment, for quick runs while developing:
-#   BENCH_REPS=N       reps per cell and driver (default 5)
-#   BENCH_RUNTIME=MS   fio runtime per run in ms (default 1400)
+#   BENCH_REPS=N       reps per cell and driver (default 7)
+#   BENCH_RUNTIME=MS   fio runtime per run in ms (default 1000)
 #   BENCH_RAMP=MS      fio ramp time per run in ms (default 200)
 #   BENCH_CELLS=ERE    cells to run: an extended regular expression matching
 #                      all of "RW,IODEPTH,NUMJOBS,MEM,IRQ", e.g.
@@ -24,8 +24,8 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 OUT=$ROOT/build/bench
-REPS=${BENCH_REPS:-5}
-RUNTIME=${BENCH_RUNTIME:-1400}
+REPS=${BENCH_REPS:-7}
+RUNTIME=${BENCH_RUNTIME:-1000}
 RAMP=${BENCH_RAMP:-200}
 CELLS=${BENCH_CELLS:-.*}
 MEM_MB=2048

@@ -44,10 +44,13 @@ rmdev() {
 }
 
 # jobfile RW QD JOBS: fio job file for one cell on stdout, one stonewalled
-# job per driver and rep, named DRIVER-REP.
+# job per driver and rep, named DRIVER-REP. Each fio thread gets a vCPU of
+# its own, the same for both drivers, so where the scheduler puts it is not
+# one more difference between their runs.
 jobfile() {
-	local rep=1
+	local rep=1 cpus=1
 
+	[ "$3" -eq 1 ] || cpus=0-$(($3 - 1))
 	cat <<-END
 	[global]
 	ioengine=io_uring
@@ -64,6 +67,8 @@ jobfile() {
 	ramp_time=${RAMP}ms
 	group_reporting=1
 	stonewall=1
+	cpus_allowed=$cpus
+	cpus_allowed_policy=split
 	END
 	while [ $rep -le "$REPS" ]; do
 		if [ $((rep % 2)) -eq 1 ]; then
