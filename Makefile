@@ -80,7 +80,7 @@ help:
 
 FORCE:
 
-# Not part of "make test": about 22 minutes, see README.md.
+# Not part of "make test": about 23 minutes, see README.md.
 .PHONY: bench
 bench:
 	@$(KBIND_ROOT)/scripts/deps.sh
