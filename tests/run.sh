@@ -14,6 +14,10 @@ cd "$root" || exit 1
 log=$root/build/test
 # The devices the PCI samples drive.
 qemu_devices="-device pci-testdev -device edu"
+# What the guests run besides busybox: our test programs and Debian's fio.
+guest_bins() {
+	echo build/user/* /usr/bin/fio
+}
 mkdir -p "$log"
 : > "$log/results"
 
@@ -65,7 +69,7 @@ for k in "${kernels[@]}"; do
 	read -r krel label <<< "$k"
 	mapfile -t kos < <(find "build/$krel" -name '*.ko' | sort)
 	tests/vm/run-vm.sh --kver "$krel" --label "$label" --out "$log/vm-$label" \
-		--ko "${kos[*]}" --bin "$(echo build/user/*) /usr/bin/fio" \
+		--ko "${kos[*]}" --bin "$(guest_bins)" \
 		--kmod configfs --qemu-args "$qemu_devices" \
 		--tests tests/guest --timeout 600 | tap
 done
@@ -93,7 +97,7 @@ debug_kernel() {
 		--modroot "$dk/modroot" --mem 2048 --kmod "kunit configfs" \
 		--label debug --out "$log/vm-debug" --ko "${kos[*]}" \
 		--qemu-args "$qemu_devices" \
-		--bin "$(echo build/user/*) /usr/bin/fio" --tests "$stage" --timeout 2400
+		--bin "$(guest_bins)" --tests "$stage" --timeout 2400
 }
 debug_kernel | tap
 

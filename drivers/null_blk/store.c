@@ -61,6 +61,14 @@ void nullb_store_destroy(struct nullb_store *st)
 	nullb_xa_free(&st->pages);
 }
 
+/* Count cache pages (@delta of them) in or out. */
+static void nullb_cache_count(struct nullb_store *st, long delta)
+{
+	spin_lock(&st->lock);
+	st->cache_pages += delta;
+	spin_unlock(&st->lock);
+}
+
 /*
  * Insert a zeroed page (for the cache: holding no sector yet) at @idx of
  * @xa unless there is one; -ENOSPC without memory. A cache page is counted
@@ -70,21 +78,19 @@ static int nullb_store_insert(struct nullb_store *st, struct xarray *xa,
 			      unsigned long idx, gfp_t gfp)
 {
 	struct page *page = alloc_page(gfp | __GFP_ZERO), *old;
-	unsigned long count = xa == &st->cache;
+	bool cache = xa == &st->cache;
 
 	if (!page)
 		return -ENOSPC;
 	set_page_private(page, 0);
-	spin_lock(&st->lock);
-	st->cache_pages += count;
-	spin_unlock(&st->lock);
+	if (cache)
+		nullb_cache_count(st, 1);
 	old = xa_cmpxchg(xa, idx, NULL, page, gfp);
 	if (!old)
 		return 0;
 	nullb_page_free(page);	/* lost a race, or no memory */
-	spin_lock(&st->lock);
-	st->cache_pages -= count;
-	spin_unlock(&st->lock);
+	if (cache)
+		nullb_cache_count(st, -1);
 	return xa_is_err(old) ? -ENOSPC : 0;
 }
 
@@ -94,6 +100,23 @@ static unsigned long nullb_sector_bits(unsigned int poff, unsigned int n)
 	unsigned int first = poff >> SECTOR_SHIFT;
 
 	return GENMASK(first + (n >> SECTOR_SHIFT) - 1, first);
+}
+
+/* Cache page @cpage no longer holds sectors [@poff, @poff + @n). */
+static void nullb_cache_forget(struct page *cpage, unsigned int poff,
+			       unsigned int n)
+{
+	set_page_private(cpage, page_private(cpage) &
+			 ~nullb_sector_bits(poff, n));
+}
+
+/* Take cache page @cpage out of the cache and free it. Under st->lock. */
+static void nullb_cache_erase(struct nullb_store *st, unsigned long idx,
+			      struct page *cpage)
+{
+	xa_erase(&st->cache, idx);
+	nullb_page_free(cpage);
+	st->cache_pages--;
 }
 
 /*
@@ -109,9 +132,7 @@ static void nullb_store_writeback(struct nullb_store *st, unsigned long idx,
 	for_each_set_bit(i, &bits, NULLB_PAGE_SECTORS)
 		memcpy_page(page, i << SECTOR_SHIFT, cpage, i << SECTOR_SHIFT,
 			    SECTOR_SIZE);
-	xa_erase(&st->cache, idx);
-	nullb_page_free(cpage);
-	st->cache_pages--;
+	nullb_cache_erase(st, idx, cpage);
 }
 
 /* Write cache pages back until at most @keep are left. Under st->lock. */
@@ -151,25 +172,6 @@ static unsigned int nullb_chunk(sector_t sector, unsigned int len,
 	return min_t(unsigned int, len, PAGE_SIZE - *poff);
 }
 
-/*
- * Write @n bytes at @poff of page @idx: into the cache unless @fua or no
- * cache (then through to the page, and out of the cache page). Under
- * st->lock; both pages exist (*@cpage only when cached).
- */
-static void nullb_store_put(struct nullb_store *st, struct page *page,
-			    struct page *cpage, const void *buf,
-			    unsigned int poff, unsigned int n)
-{
-	unsigned long bits = nullb_sector_bits(poff, n);
-
-	if (cpage) {
-		memcpy_to_page(cpage, poff, buf, n);
-		set_page_private(cpage, page_private(cpage) | bits);
-		return;
-	}
-	memcpy_to_page(page, poff, buf, n);
-}
-
 int nullb_store_write(struct nullb_store *st, sector_t sector,
 		      const void *buf, unsigned int len, bool fua, gfp_t gfp)
 {
@@ -193,12 +195,17 @@ int nullb_store_write(struct nullb_store *st, sector_t sector,
 				return -ENOSPC;
 			spin_lock(&st->lock);
 		}
-		if (cpage && !cached)	/* FUA: the page gets these sectors */
-			set_page_private(cpage, page_private(cpage) &
-					 ~nullb_sector_bits(poff, n));
-		nullb_store_put(st, page, cached ? cpage : NULL, buf, poff, n);
-		if (st->cache_pages > st->cache_limit && cached)
-			nullb_store_shrink(st, st->cache_limit);
+		if (cached) {
+			memcpy_to_page(cpage, poff, buf, n);
+			set_page_private(cpage, page_private(cpage) |
+					 nullb_sector_bits(poff, n));
+			if (st->cache_pages > st->cache_limit)
+				nullb_store_shrink(st, st->cache_limit);
+		} else {
+			if (cpage)	/* FUA: the page gets these sectors */
+				nullb_cache_forget(cpage, poff, n);
+			memcpy_to_page(page, poff, buf, n);
+		}
 		spin_unlock(&st->lock);
 	}
 	return 0;
@@ -250,12 +257,12 @@ void nullb_store_discard(struct nullb_store *st, sector_t sector,
 		spin_lock(&st->lock);
 		page = xa_load(&st->pages, idx);
 		cpage = xa_load(&st->cache, idx);
-		if (cpage)
-			set_page_private(cpage, page_private(cpage) &
-					 ~nullb_sector_bits(poff, n));
-		if (cpage && !page_private(cpage))
-			nullb_store_writeback(st, idx, cpage, page);
-		if (page && n == PAGE_SIZE && !xa_load(&st->cache, idx)) {
+		if (cpage) {
+			nullb_cache_forget(cpage, poff, n);
+			if (!page_private(cpage))	/* always for a whole page */
+				nullb_cache_erase(st, idx, cpage);
+		}
+		if (page && n == PAGE_SIZE) {
 			xa_erase(&st->pages, idx);
 			nullb_page_free(page);
 		} else if (page) {
