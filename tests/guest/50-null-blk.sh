@@ -177,20 +177,32 @@ throttled() {
 kb_case "null_blk: mbps=4 holds 4 MiB of writes to about a second" \
 	with_module "mbps=4 gb=1" throttled
 
-# fio_pattern DEV ARGS...: 2 MiB of checksummed blocks at the start of DEV;
-# with --verify_only, check them instead of writing (fio syncs, that is
-# flushes, before it reads them).
+# fio_pattern DEV ARGS...: write 2 MiB of checksummed blocks at the start
+# of DEV (ARGS: more fio options).
 fio_pattern() {
+	fio_pat "$@" --do_verify=0
+}
+
+# fio_check DEV ARGS...: check what fio_pattern DEV ARGS wrote there, block
+# by block (fio syncs, that is flushes, before it reads them).
+fio_check() {
+	fio_pat "$@" --verify_only
+}
+
+fio_pat() {
 	local dev=$1
 
 	shift
 	fio --name=pat --filename="$dev" --direct=1 --ioengine=psync \
-		--rw=write --bs=64k --size=2m --verify=crc32c --do_verify=0 \
+		--rw=write --bs=64k --size=2m --verify=crc32c \
 		"$@" >/tmp/fio-pat.out 2>&1 || {
 		tail -n 4 /tmp/fio-pat.out
 		return 1
 	}
 }
+
+# Blocks of 0x5a instead of fio's random data, checked byte for byte.
+FIO_5A="--verify=pattern --verify_pattern=0x5a"
 
 # power_cycle NAME: configfs device NAME off and on again.
 power_cycle() {
@@ -198,16 +210,20 @@ power_cycle() {
 }
 
 # A volatile write cache: reads see what it holds; what was not flushed
-# is gone after a power cycle; flushed and FUA (O_DSYNC) writes survive.
+# is gone after a power cycle; flushed and FUA (O_DSYNC) writes survive,
+# and a FUA write over cached sectors is not undone by the next flush.
 write_cache() {
 	make_dev wc size=64 memory_backed=1 cache_size=16 power=1 &&
 		test "$(cat /sys/block/wc/queue/write_cache)" = "write back" &&
 		roundtrip /dev/wc && power_cycle wc && read_back /dev/wc &&
 		! cmp -s /tmp/pat /tmp/back &&
 		fio_pattern /dev/wc --end_fsync=1 && power_cycle wc &&
-		fio_pattern /dev/wc --verify_only &&
-		fio_pattern /dev/wc --sync=dsync --randseed=7 && power_cycle wc &&
-		fio_pattern /dev/wc --randseed=7 --verify_only &&
+		fio_check /dev/wc &&
+		dd if=/dev/urandom of=/dev/wc bs=64k count=32 oflag=direct \
+			2>/dev/null &&
+		fio_pattern /dev/wc --sync=dsync $FIO_5A &&
+		fio_check /dev/wc $FIO_5A && power_cycle wc &&
+		fio_check /dev/wc $FIO_5A &&
 		echo 0 >$CFS/wc/power && rmdir $CFS/wc
 }
 kb_case "null_blk: cache_size: unflushed writes lost at power off, flush and FUA kept" \
@@ -217,7 +233,7 @@ kb_case "null_blk: cache_size: unflushed writes lost at power off, flush and FUA
 cache_full() {
 	make_dev wf size=64 memory_backed=1 cache_size=1 power=1 &&
 		fio_pattern /dev/wf --size=4m && power_cycle wf &&
-		fio_pattern /dev/wf --size=3m --verify_only &&
+		fio_check /dev/wf --size=3m &&
 		echo 0 >$CFS/wf/power && rmdir $CFS/wf
 }
 kb_case "null_blk: cache_size=1 keeps at most 1 MiB unwritten" \
