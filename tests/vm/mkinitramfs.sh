@@ -5,7 +5,8 @@
 #
 # Usage: mkinitramfs.sh --out FILE [--kver KVER] [--modroot DIR]
 #                       [--ko "a.ko ..."] [--kmod "name ..."]
-#                       [--bin "prog ..."] [--tests DIR]
+#                       [--kmod-stage "name ..."] [--bin "prog ..."]
+#                       [--tests DIR]
 #
 #   --out FILE    initramfs to write (gzip'd newc cpio)
 #   --kver KVER   kernel release whose /lib/modules/KVER provides --kmod
@@ -15,6 +16,8 @@
 #   --kmod LIST   kernel modules by name; resolved with their dependencies
 #                 through modules.dep, decompressed into /kbind/kmod/ and
 #                 listed in load order in /kbind/kmod/order (init loads them)
+#   --kmod-stage LIST  kernel modules by name put in /kbind/kmod/ but not
+#                 loaded (tests insmod them); their dependencies are loaded
 #   --bin LIST    test programs, copied to /kbind/bin/; a dynamically
 #                 linked one (e.g. /usr/bin/fio) brings the shared libraries
 #                 ldd finds for it, at the same paths
@@ -36,6 +39,7 @@ KVER=
 MODROOT=
 KOS=()
 KMODS=()
+KSTAGE=()
 BINS=()
 TESTS=
 
@@ -44,6 +48,7 @@ declare -A MOD_DEPS	# module path -> its dependency paths
 declare -A BUILTIN	# module name (with '_') -> 1 if built into the kernel
 declare -A VISITED	# module path -> 1 once placed in ORDER
 ORDER=()		# kernel module paths in load order
+STAGED=()		# kernel module paths staged, not loaded
 MOD_NAME=		# result of mod_name
 
 die() {
@@ -52,7 +57,7 @@ die() {
 }
 
 usage() {
-	sed -n '6,19s/^# \{0,1\}//p' "$0" >&2
+	sed -n '6,22s/^# \{0,1\}//p' "$0" >&2
 	exit 2
 }
 
@@ -65,6 +70,7 @@ parse_args() {
 		--modroot) MODROOT=$2 ;;
 		--ko)    read -ra KOS <<<"$2" ;;
 		--kmod)  read -ra KMODS <<<"$2" ;;
+		--kmod-stage) read -ra KSTAGE <<<"$2" ;;
 		--bin)   read -ra BINS <<<"$2" ;;
 		--tests) TESTS=$2 ;;
 		*)       usage ;;
@@ -72,7 +78,8 @@ parse_args() {
 		shift 2
 	done
 	[ -n "$OUT" ] || usage
-	[ ${#KMODS[@]} -eq 0 ] || [ -n "$KVER" ] || die "--kmod needs --kver"
+	[ $((${#KMODS[@]} + ${#KSTAGE[@]})) -eq 0 ] || [ -n "$KVER" ] ||
+		die "--kmod needs --kver"
 }
 
 # Set MOD_NAME to module $1's name as the kernel knows it: basename
@@ -126,6 +133,21 @@ resolve_kmods() {
 	done
 }
 
+# The --kmod-stage modules: staged as they are, their dependencies loaded.
+resolve_staged() {
+	local name path dep
+
+	for name in "${KSTAGE[@]}"; do
+		mod_name "$name"
+		path=${MOD_PATH[$MOD_NAME]-}
+		[ -n "$path" ] || die "module $name not found for $KVER (or built in)"
+		for dep in ${MOD_DEPS[$path]}; do
+			visit "$dep"
+		done
+		STAGED+=("$path")
+	done
+}
+
 # Copy kernel module $1 (relative to moddir) decompressed to file $2.
 copy_kmod() {
 	local src=$MODROOT/lib/modules/$KVER/$1
@@ -149,6 +171,10 @@ stage_kmods() {
 		file=$MOD_NAME.ko
 		copy_kmod "$mod" "$dir/$file"
 		echo "$file" >>"$dir/order"
+	done
+	for mod in "${STAGED[@]}"; do
+		mod_name "$mod"
+		copy_kmod "$mod" "$dir/$MOD_NAME.ko"
 	done
 }
 
@@ -212,9 +238,10 @@ main() {
 	STAGE=$(mktemp -d)
 	trap 'rm -rf "$STAGE"' EXIT
 	stage_base "$STAGE"
-	if [ ${#KMODS[@]} -gt 0 ]; then
+	if [ $((${#KMODS[@]} + ${#KSTAGE[@]})) -gt 0 ]; then
 		load_module_db
 		resolve_kmods
+		resolve_staged
 	fi
 	stage_kmods "$STAGE"
 	stage_files "$STAGE/kbind/modules" "${KOS[@]}"

@@ -5,7 +5,8 @@
 #
 # Usage: run-vm.sh --kver KVER --out DIR [--kernel IMAGE] [--modroot DIR]
 #                  [--mem MB] [--ko "a.ko ..."] [--kmod "name ..."]
-#                  [--bin "prog ..."] [--tests DIR] [--qemu-args "ARGS"]
+#                  [--kmod-stage "name ..."] [--bin "prog ..."]
+#                  [--tests DIR] [--qemu-args "ARGS"]
 #                  [--timeout SECONDS] [--label TEXT]
 #
 #   --kver KVER       boot /boot/vmlinuz-KVER, kernel modules from
@@ -16,7 +17,7 @@
 #   --out DIR         keeps initramfs.cpio.gz, console.log (ttyS0: kernel
 #                     and script output), results.tap (ttyS1: guest TAP)
 #                     and qemu.log
-#   --ko, --kmod, --bin, --tests
+#   --ko, --kmod, --kmod-stage, --bin, --tests
 #                     what goes into the guest, see mkinitramfs.sh
 #   --qemu-args ARGS  extra QEMU arguments, e.g. "-device edu"
 #   --timeout SECONDS kill QEMU after this long (default 300)
@@ -39,6 +40,7 @@ MEM=1024
 OUT=
 KO=
 KMOD=
+KSTAGE=
 BIN=
 TESTS=
 QEMU_ARGS=
@@ -53,7 +55,7 @@ ELAPSED=0	# seconds QEMU ran
 . "$HERE/guest/splat.sh"
 
 usage() {
-	sed -n '6,23s/^# \{0,1\}//p' "$0" >&2
+	sed -n '6,24s/^# \{0,1\}//p' "$0" >&2
 	exit 2
 }
 
@@ -68,6 +70,7 @@ parse_args() {
 		--out)       OUT=$2 ;;
 		--ko)        KO=$2 ;;
 		--kmod)      KMOD=$2 ;;
+		--kmod-stage) KSTAGE=$2 ;;
 		--bin)       BIN=$2 ;;
 		--tests)     TESTS=$2 ;;
 		--qemu-args) QEMU_ARGS=$2 ;;
@@ -95,7 +98,7 @@ build_initramfs() {
 	mkdir -p "$OUT"
 	msgs=$("$HERE/mkinitramfs.sh" --out "$OUT/initramfs.cpio.gz" \
 		--kver "$KVER" --modroot "$MODROOT" --ko "$KO" \
-		--kmod "$KMOD" --bin "$BIN" \
+		--kmod "$KMOD" --kmod-stage "$KSTAGE" --bin "$BIN" \
 		--tests "$TESTS" 2>&1) || rc=$?
 	if [ "$rc" -ne 0 ]; then
 		report "not ok" "vm boot, clean run, no kernel splat"

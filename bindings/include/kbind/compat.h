@@ -10,7 +10,9 @@
 #include <linux/blk-mq.h>
 #include <linux/blkdev.h>
 #include <linux/pci.h>
+#include <linux/phy.h>
 #include <linux/platform_device.h>
+#include <linux/version.h>
 
 #ifndef PCI_IRQ_INTX
 /**
@@ -132,6 +134,23 @@ static inline struct gendisk *__kb_blk_alloc_disk(struct blk_mq_tag_set *set,
 #define __KB_RQ_LIST_INIT		((struct rq_list) {})
 #define __kb_rq_list_empty(l)		rq_list_empty(l)
 #define __kb_rq_list_keep(l, rq)	rq_list_add_tail(l, rq)
+#endif
+
+/*
+ * phylib calls a PHY driver's link_change_notify from its state machine
+ * with phydev->lock held since 6.7 (commit 8da77df649c4, "net: phy: always
+ * call phy_process_state_change() under lock"); 6.1 calls it unlocked.
+ * It is a change of locking, not of API, so no macro marks it and the
+ * version decides. Restarting autonegotiation from the notifier must use
+ * the variant matching the lock: phy_start_aneg() takes the lock, the
+ * _phy_start_aneg() exported by the same change expects it held.
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 7, 0)
+#define __KB_PHY_NOTIFY_LOCKED		1
+#define __kb_phy_notify_start_aneg(d)	_phy_start_aneg(d)
+#else
+#define __KB_PHY_NOTIFY_LOCKED		0
+#define __kb_phy_notify_start_aneg(d)	phy_start_aneg(d)
 #endif
 
 #endif /* _KBIND_COMPAT_H */

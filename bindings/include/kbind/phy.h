@@ -1,0 +1,912 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * kbind PHY binding: phylib drivers as a declarative table.
+ *
+ * KB_PHY_MODULE() takes a table of KB_PHY() entries (match, name, flags,
+ * callbacks) and generates the &struct phy_driver array, its registration
+ * as the module's publication and the MDIO device table that autoloads the
+ * module. Each callback gets a handle whose type says what phylib holds
+ * while it runs, and the accessors take only the handles they are safe
+ * with:
+ *
+ *  ====================  ================================  =================
+ *  handle                callbacks                         phylib holds
+ *  ====================  ================================  =================
+ *  &struct kb_phy_probe  probe                             nothing (binding)
+ *  &struct kb_phy        soft_reset, config_init, suspend  nothing
+ *  &struct kb_phy_locked config_aneg, read_status, resume  phydev->lock
+ *  &struct kb_phy_notify link_change_notify                kernel-dependent
+ *  &struct kb_phy_page   read_page, write_page             the MDIO bus lock
+ *  ====================  ================================  =================
+ *
+ * Register accessors (kb_phy_read() and friends) take the MDIO bus lock and
+ * accept every handle but &struct kb_phy_page, whose callbacks run with that
+ * lock held and use __kb_phy_read()/__kb_phy_write(). Helpers that read or
+ * write phylib's link state (link, speed, duplex, link partner modes) take
+ * &struct kb_phy_locked only and assert the lock with lockdep. Registers are
+ * typed too: KB_C22() for Clause 22, KB_C45() for a Clause 45 (MMD)
+ * register, so a register number cannot be passed where the other is meant.
+ *
+ * A driver with private data gives its table a type and its entries a
+ * probe: the binding allocates the data zeroed before probe and frees it
+ * after remove, probe runs as a kbind lifecycle (its steps unwind by
+ * themselves), and kb_phy_priv() returns the data with its type.
+ *
+ * Once remove returned phylib calls none of the driver's callbacks (it
+ * stops the state machine and clears phydev->drv first, then MAC drivers'
+ * calls get -EIO), so the handles need no revocation of their own.
+ */
+#ifndef _KBIND_PHY_H
+#define _KBIND_PHY_H
+
+#include <linux/lockdep.h>
+#include <linux/mdio.h>
+#include <linux/mii.h>
+#include <linux/mod_devicetable.h>
+#include <linux/phy.h>
+
+#include <kbind/compat.h>
+#include <kbind/lifecycle.h>
+
+/**
+ * struct kb_phy - a PHY in a callback phylib runs without its lock
+ * @phydev: the PHY; reach it with kb_phy_raw() only
+ *
+ * Lifetime: the callback's; never store a handle.
+ */
+struct kb_phy {
+	struct phy_device *phydev;
+};
+
+/**
+ * struct kb_phy_locked - a PHY in a callback phylib runs under phydev->lock
+ * @phydev: the PHY; reach it with kb_phy_raw() only
+ *
+ * The lock serialises the callback against phylib's state machine and
+ * ethtool, so phylib's link state may be read and written.
+ */
+struct kb_phy_locked {
+	struct phy_device *phydev;
+};
+
+/**
+ * struct kb_phy_notify - a PHY in link_change_notify
+ * @phydev: the PHY; reach it with kb_phy_raw() only
+ *
+ * phylib's state machine calls it after a state change: with phydev->lock
+ * held since 6.7, without it before. The operations on this handle
+ * (kb_phy_state(), kb_phy_init_hw(), kb_phy_start_aneg()) are correct with
+ * either, which a driver written against one kernel would not be.
+ */
+struct kb_phy_notify {
+	struct phy_device *phydev;
+};
+
+/**
+ * struct kb_phy_page - a PHY in read_page/write_page
+ * @phydev: the PHY; reach it with kb_phy_raw() only
+ *
+ * phylib holds the MDIO bus lock: only __kb_phy_read() and __kb_phy_write()
+ * work here (the locking accessors would deadlock and do not compile).
+ */
+struct kb_phy_page {
+	struct phy_device *phydev;
+};
+
+/**
+ * struct kb_phy_probe - a PHY being probed, with its lifecycle
+ * @core: the acquire-phase handle, for acquisition steps (kb_array_alloc())
+ * @phydev: the PHY; reach it with kb_phy_raw() only
+ */
+struct kb_phy_probe {
+	struct kb_probe core;
+	struct phy_device *phydev;
+};
+
+/**
+ * struct kb_c22 - a Clause 22 register, made by KB_C22()
+ * @reg: register number, 0 to 31
+ */
+struct kb_c22 {
+	u32 reg;
+};
+
+/**
+ * struct kb_c45 - a Clause 45 register, made by KB_C45()
+ * @devad: MMD device address (MDIO_MMD_PMAPMD, MDIO_MMD_PCS, ...)
+ * @reg: register number in the MMD
+ */
+struct kb_c45 {
+	int devad;
+	u32 reg;
+};
+
+/**
+ * KB_C22() - a Clause 22 register for the PHY accessors
+ * @r: register number (MII_BMCR, ...)
+ */
+#define KB_C22(r)	((struct kb_c22){ .reg = (r) })
+
+/**
+ * KB_C45() - a Clause 45 (MMD) register for the PHY accessors
+ * @d: MMD device address
+ * @r: register number in the MMD
+ *
+ * On a Clause 22 PHY phylib reaches it through the indirect MMD registers
+ * (13 and 14), as phy_read_mmd() does.
+ */
+#define KB_C45(d, r)	((struct kb_c45){ .devad = (d), .reg = (r) })
+
+static inline struct phy_device *__kb_phy_of(struct kb_phy *h)
+{
+	return h->phydev;
+}
+
+static inline struct phy_device *__kb_phy_locked_of(struct kb_phy_locked *h)
+{
+	return h->phydev;
+}
+
+static inline struct phy_device *__kb_phy_notify_of(struct kb_phy_notify *h)
+{
+	return h->phydev;
+}
+
+static inline struct phy_device *__kb_phy_probe_of(struct kb_phy_probe *h)
+{
+	return h->phydev;
+}
+
+static inline struct phy_device *__kb_phy_page_of(struct kb_phy_page *h)
+{
+	lockdep_assert_held(&h->phydev->mdio.bus->mdio_lock);
+	return h->phydev;
+}
+
+/*
+ * The PHY of a handle that may take the MDIO bus lock: any handle but
+ * &struct kb_phy_page; another type does not compile.
+ */
+#define __kb_phy_bus(h) _Generic((h),					\
+	struct kb_phy *: __kb_phy_of,					\
+	struct kb_phy_locked *: __kb_phy_locked_of,			\
+	struct kb_phy_notify *: __kb_phy_notify_of,			\
+	struct kb_phy_probe *: __kb_phy_probe_of)(h)
+
+/**
+ * kb_phy_raw() - escape hatch: the &struct phy_device behind a handle
+ * @h: any PHY handle
+ *
+ * For what the binding does not wrap. The caller must justify in a comment
+ * why the use is safe: phylib's rules for the callback still hold (which
+ * locks are held, what may sleep), the handle types no longer check them.
+ *
+ * Return: the PHY, valid for the callback.
+ */
+#define kb_phy_raw(h) _Generic((h),					\
+	struct kb_phy *: __kb_phy_of,					\
+	struct kb_phy_locked *: __kb_phy_locked_of,			\
+	struct kb_phy_notify *: __kb_phy_notify_of,			\
+	struct kb_phy_probe *: __kb_phy_probe_of,			\
+	struct kb_phy_page *: __kb_phy_page_of)(h)
+
+static inline int __kb_phy_read_c22(struct phy_device *d, struct kb_c22 r)
+{
+	return phy_read(d, r.reg);
+}
+
+static inline int __kb_phy_read_c45(struct phy_device *d, struct kb_c45 r)
+{
+	return phy_read_mmd(d, r.devad, r.reg);
+}
+
+static inline int __kb_phy_write_c22(struct phy_device *d, struct kb_c22 r,
+				     u16 val)
+{
+	return phy_write(d, r.reg, val);
+}
+
+static inline int __kb_phy_write_c45(struct phy_device *d, struct kb_c45 r,
+				     u16 val)
+{
+	return phy_write_mmd(d, r.devad, r.reg, val);
+}
+
+static inline int __kb_phy_modify_c22(struct phy_device *d, struct kb_c22 r,
+				      u16 mask, u16 set)
+{
+	return phy_modify(d, r.reg, mask, set);
+}
+
+static inline int __kb_phy_modify_c45(struct phy_device *d, struct kb_c45 r,
+				      u16 mask, u16 set)
+{
+	return phy_modify_mmd(d, r.devad, r.reg, mask, set);
+}
+
+/**
+ * kb_phy_read() - read a PHY register
+ * @h: a PHY handle, not &struct kb_phy_page
+ * @r: KB_C22() or KB_C45() register
+ *
+ * Context: process context, sleeps; takes the MDIO bus lock.
+ * Return: the register value (0 to 0xffff), or the bus's negative errno.
+ */
+#define kb_phy_read(h, r) _Generic((r),					\
+	struct kb_c22: __kb_phy_read_c22,				\
+	struct kb_c45: __kb_phy_read_c45)(__kb_phy_bus(h), r)
+
+/**
+ * kb_phy_write() - write a PHY register
+ * @h: a PHY handle, not &struct kb_phy_page
+ * @r: KB_C22() or KB_C45() register
+ * @val: the value
+ *
+ * Context: process context, sleeps; takes the MDIO bus lock.
+ * Return: 0, or the bus's negative errno.
+ */
+#define kb_phy_write(h, r, val) _Generic((r),				\
+	struct kb_c22: __kb_phy_write_c22,				\
+	struct kb_c45: __kb_phy_write_c45)(__kb_phy_bus(h), r, val)
+
+/**
+ * kb_phy_modify() - read-modify-write a PHY register under one bus lock
+ * @h: a PHY handle, not &struct kb_phy_page
+ * @r: KB_C22() or KB_C45() register
+ * @mask: bits to clear
+ * @set: bits to set
+ *
+ * Context: process context, sleeps; takes the MDIO bus lock.
+ * Return: 0, or the bus's negative errno.
+ */
+#define kb_phy_modify(h, r, mask, set) _Generic((r),			\
+	struct kb_c22: __kb_phy_modify_c22,				\
+	struct kb_c45: __kb_phy_modify_c45)(__kb_phy_bus(h), r, mask, set)
+
+/**
+ * kb_phy_set_bits() - set bits of a PHY register
+ * @h: a PHY handle, not &struct kb_phy_page
+ * @r: KB_C22() or KB_C45() register
+ * @bits: bits to set
+ *
+ * Context: process context, sleeps; takes the MDIO bus lock.
+ * Return: 0, or the bus's negative errno.
+ */
+#define kb_phy_set_bits(h, r, bits)	kb_phy_modify(h, r, 0, bits)
+
+/**
+ * kb_phy_clear_bits() - clear bits of a PHY register
+ * @h: a PHY handle, not &struct kb_phy_page
+ * @r: KB_C22() or KB_C45() register
+ * @bits: bits to clear
+ *
+ * Context: process context, sleeps; takes the MDIO bus lock.
+ * Return: 0, or the bus's negative errno.
+ */
+#define kb_phy_clear_bits(h, r, bits)	kb_phy_modify(h, r, bits, 0)
+
+/**
+ * kb_phy_read_paged() - read a Clause 22 register of a page
+ * @h: a PHY handle, not &struct kb_phy_page
+ * @page: the page; the driver's read_page/write_page select it
+ * @r: KB_C22() register
+ *
+ * Selects @page, reads, and restores the previous page, all under one
+ * MDIO bus lock.
+ *
+ * Context: process context, sleeps; takes the MDIO bus lock.
+ * Return: the register value, or a negative errno (the bus's, or the page
+ * callbacks').
+ */
+#define kb_phy_read_paged(h, page, r)					\
+	__kb_phy_read_paged(__kb_phy_bus(h), page, r)
+
+static inline int __kb_phy_read_paged(struct phy_device *d, int page,
+				      struct kb_c22 r)
+{
+	return phy_read_paged(d, page, r.reg);
+}
+
+/**
+ * kb_phy_write_paged() - write a Clause 22 register of a page
+ * @h: a PHY handle, not &struct kb_phy_page
+ * @page: the page
+ * @r: KB_C22() register
+ * @val: the value
+ *
+ * Context: process context, sleeps; takes the MDIO bus lock.
+ * Return: 0, or a negative errno (the bus's, or the page callbacks').
+ */
+#define kb_phy_write_paged(h, page, r, val)				\
+	__kb_phy_write_paged(__kb_phy_bus(h), page, r, val)
+
+static inline int __kb_phy_write_paged(struct phy_device *d, int page,
+				       struct kb_c22 r, u16 val)
+{
+	return phy_write_paged(d, page, r.reg, val);
+}
+
+/**
+ * kb_phy_modify_paged() - read-modify-write a Clause 22 register of a page
+ * @h: a PHY handle, not &struct kb_phy_page
+ * @page: the page
+ * @r: KB_C22() register
+ * @mask: bits to clear
+ * @set: bits to set
+ *
+ * Context: process context, sleeps; takes the MDIO bus lock.
+ * Return: 0, or a negative errno (the bus's, or the page callbacks').
+ */
+#define kb_phy_modify_paged(h, page, r, mask, set)			\
+	__kb_phy_modify_paged(__kb_phy_bus(h), page, r, mask, set)
+
+static inline int __kb_phy_modify_paged(struct phy_device *d, int page,
+					struct kb_c22 r, u16 mask, u16 set)
+{
+	return phy_modify_paged(d, page, r.reg, mask, set);
+}
+
+/**
+ * __kb_phy_read() - read a Clause 22 register, the bus lock being held
+ * @h: the page callbacks' handle
+ * @r: KB_C22() register
+ *
+ * Context: read_page/write_page, MDIO bus lock held (asserted by lockdep).
+ * Return: the register value, or the bus's negative errno.
+ */
+static inline int __kb_phy_read(struct kb_phy_page *h, struct kb_c22 r)
+{
+	return __phy_read(kb_phy_raw(h), r.reg);
+}
+
+/**
+ * __kb_phy_write() - write a Clause 22 register, the bus lock being held
+ * @h: the page callbacks' handle
+ * @r: KB_C22() register
+ * @val: the value
+ *
+ * Context: read_page/write_page, MDIO bus lock held (asserted by lockdep).
+ * Return: 0, or the bus's negative errno.
+ */
+static inline int __kb_phy_write(struct kb_phy_page *h, struct kb_c22 r,
+				 u16 val)
+{
+	return __phy_write(kb_phy_raw(h), r.reg, val);
+}
+
+/* The PHY of a locked handle, with the lock asserted. */
+static inline struct phy_device *__kb_phy_held(struct kb_phy_locked *h)
+{
+	lockdep_assert_held(&h->phydev->lock);
+	return h->phydev;
+}
+
+/**
+ * kb_genphy_soft_reset() - reset the PHY through BMCR_RESET and wait for it
+ * @h: a PHY handle, not &struct kb_phy_page
+ *
+ * Context: process context, sleeps (polls up to 600 ms); MDIO bus lock.
+ * Return: 0; -ETIMEDOUT if the reset bit does not clear; the bus's errno.
+ */
+#define kb_genphy_soft_reset(h)		genphy_soft_reset(__kb_phy_bus(h))
+
+/**
+ * kb_genphy_suspend() - power the PHY down (BMCR_PDOWN)
+ * @h: a PHY handle, not &struct kb_phy_page
+ *
+ * Context: process context, sleeps; MDIO bus lock.
+ * Return: 0, or the bus's negative errno.
+ */
+#define kb_genphy_suspend(h)		genphy_suspend(__kb_phy_bus(h))
+
+/**
+ * kb_genphy_resume() - power the PHY up (clear BMCR_PDOWN)
+ * @h: a PHY handle, not &struct kb_phy_page
+ *
+ * Context: process context, sleeps; MDIO bus lock.
+ * Return: 0, or the bus's negative errno.
+ */
+#define kb_genphy_resume(h)		genphy_resume(__kb_phy_bus(h))
+
+/**
+ * kb_genphy_update_link() - read BMSR into the link state
+ * @h: locked handle
+ *
+ * Context: phydev->lock held (asserted), sleeps.
+ * Return: 0, or the bus's negative errno.
+ */
+static inline int kb_genphy_update_link(struct kb_phy_locked *h)
+{
+	return genphy_update_link(__kb_phy_held(h));
+}
+
+/**
+ * kb_genphy_read_lpa() - read the link partner's modes (LPA, STAT1000)
+ * @h: locked handle
+ *
+ * Context: phydev->lock held (asserted), sleeps.
+ * Return: 0, or the bus's negative errno.
+ */
+static inline int kb_genphy_read_lpa(struct kb_phy_locked *h)
+{
+	return genphy_read_lpa(__kb_phy_held(h));
+}
+
+/**
+ * kb_genphy_read_status() - phylib's generic read_status
+ * @h: locked handle
+ *
+ * Context: phydev->lock held (asserted), sleeps.
+ * Return: 0, or the bus's negative errno.
+ */
+static inline int kb_genphy_read_status(struct kb_phy_locked *h)
+{
+	return genphy_read_status(__kb_phy_held(h));
+}
+
+/**
+ * kb_genphy_config_aneg() - phylib's generic config_aneg
+ * @h: locked handle
+ *
+ * Context: phydev->lock held (asserted), sleeps.
+ * Return: 0, or the bus's negative errno.
+ */
+static inline int kb_genphy_config_aneg(struct kb_phy_locked *h)
+{
+	return genphy_config_aneg(__kb_phy_held(h));
+}
+
+/**
+ * kb_phy_resolve_aneg_linkmode() - speed and duplex from the common modes
+ * @h: locked handle
+ *
+ * Context: phydev->lock held (asserted).
+ */
+static inline void kb_phy_resolve_aneg_linkmode(struct kb_phy_locked *h)
+{
+	phy_resolve_aneg_linkmode(__kb_phy_held(h));
+}
+
+/**
+ * kb_phy_link_up() - whether phylib's link state says up
+ * @h: locked handle
+ *
+ * Context: phydev->lock held (asserted).
+ * Return: true if the link is up.
+ */
+static inline bool kb_phy_link_up(struct kb_phy_locked *h)
+{
+	return __kb_phy_held(h)->link;
+}
+
+/**
+ * kb_phy_set_speed() - set phylib's speed
+ * @h: locked handle
+ * @speed: SPEED_10, SPEED_100, ... or SPEED_UNKNOWN
+ *
+ * Context: phydev->lock held (asserted).
+ */
+static inline void kb_phy_set_speed(struct kb_phy_locked *h, int speed)
+{
+	__kb_phy_held(h)->speed = speed;
+}
+
+/**
+ * kb_phy_set_duplex() - set phylib's duplex
+ * @h: locked handle
+ * @duplex: DUPLEX_HALF, DUPLEX_FULL or DUPLEX_UNKNOWN
+ *
+ * Context: phydev->lock held (asserted).
+ */
+static inline void kb_phy_set_duplex(struct kb_phy_locked *h, int duplex)
+{
+	__kb_phy_held(h)->duplex = duplex;
+}
+
+/**
+ * kb_phy_autoneg_done() - autonegotiation enabled and completed
+ * @h: locked handle
+ *
+ * As the last kb_genphy_update_link() found it.
+ *
+ * Context: phydev->lock held (asserted).
+ * Return: true if autonegotiation is enabled and BMSR said complete.
+ */
+static inline bool kb_phy_autoneg_done(struct kb_phy_locked *h)
+{
+	struct phy_device *d = __kb_phy_held(h);
+
+	return d->autoneg == AUTONEG_ENABLE && d->autoneg_complete;
+}
+
+static inline struct phy_device *__kb_phy_notified(struct kb_phy_notify *h)
+{
+#if __KB_PHY_NOTIFY_LOCKED
+	lockdep_assert_held(&h->phydev->lock);
+#else
+	lockdep_assert_not_held(&h->phydev->lock);
+#endif
+	return h->phydev;
+}
+
+/**
+ * kb_phy_state() - the state phylib's state machine just entered
+ * @h: notifier handle
+ *
+ * Context: link_change_notify (the state machine does not run
+ * concurrently with itself).
+ * Return: PHY_NOLINK, PHY_RUNNING, ...
+ */
+static inline enum phy_state kb_phy_state(struct kb_phy_notify *h)
+{
+	return __kb_phy_notified(h)->state;
+}
+
+/**
+ * kb_phy_init_hw() - reinitialise the PHY: soft_reset, then config_init
+ * @h: notifier handle
+ *
+ * Context: link_change_notify, sleeps.
+ * Return: 0, or the first failing callback's negative errno.
+ */
+static inline int kb_phy_init_hw(struct kb_phy_notify *h)
+{
+	return phy_init_hw(__kb_phy_notified(h));
+}
+
+/**
+ * kb_phy_start_aneg() - restart autonegotiation from the notifier
+ * @h: notifier handle
+ *
+ * Calls _phy_start_aneg() where phylib holds phydev->lock around the
+ * notifier and phy_start_aneg() where it does not, so it neither deadlocks
+ * nor runs unlocked on any kernel.
+ *
+ * Context: link_change_notify, sleeps.
+ * Return: 0, or the config_aneg or status read's negative errno.
+ */
+static inline int kb_phy_start_aneg(struct kb_phy_notify *h)
+{
+	return __kb_phy_notify_start_aneg(__kb_phy_notified(h));
+}
+
+/**
+ * struct kb_phy_registration - a module's PHY drivers, registered
+ * @step: publication step; undoing it unregisters the drivers
+ * @drivers: the generated &struct phy_driver array
+ * @n: its length
+ */
+struct kb_phy_registration {
+	struct kb_step step;
+	struct phy_driver *drivers;
+	int n;
+};
+
+static inline void __kb_phy_unregister(struct kb_step *step)
+{
+	struct kb_phy_registration *r =
+		container_of(step, struct kb_phy_registration, step);
+
+	phy_drivers_unregister(r->drivers, r->n);
+}
+
+static inline int __kb_phy_register(struct kb_publish *p,
+				    struct kb_phy_registration *r,
+				    struct phy_driver *drivers, int n)
+{
+	int ret = kb_step_fault(p->lc, "phy drivers");
+
+	if (ret)
+		return ret;
+	ret = phy_drivers_register(drivers, n, p->lc->owner);
+	if (ret)
+		return ret;
+	r->drivers = drivers;
+	r->n = n;
+	kb_published(p, &r->step, __kb_phy_unregister, "phy drivers");
+	return 0;
+}
+
+/*
+ * A PHY with a probe keeps its lifecycle in phydev->priv; the private data
+ * is the lifecycle's.
+ */
+static inline void *__kb_phy_priv(struct phy_device *d)
+{
+	struct kb_lifecycle *lc = d->priv;
+
+	return lc ? lc->priv : NULL;
+}
+
+static inline int __kb_phy_probe(struct phy_device *d,
+				 const struct kb_lifecycle_ops *ops,
+				 struct module *owner)
+{
+	struct kb_lifecycle *lc;
+	int ret;
+
+	lc = kzalloc(sizeof(*lc), GFP_KERNEL);
+	if (!lc)
+		return -ENOMEM;
+	d->priv = lc;
+	ret = kb_lifecycle_start(lc, ops, &d->mdio.dev, owner);
+	if (ret) {
+		d->priv = NULL;
+		kfree(lc);
+	}
+	return ret;
+}
+
+static inline void __kb_phy_remove(struct phy_device *d)
+{
+	struct kb_lifecycle *lc = d->priv;
+
+	kb_lifecycle_teardown(lc);
+	d->priv = NULL;
+	kfree(lc);
+}
+
+static inline int __kb_phy_no_publish(struct kb_publish *p, void *priv)
+{
+	return 0;	/* phylib publishes the PHY once probe returned */
+}
+
+/* Variadic helpers: apply a macro to each of up to 8 entries. */
+#define __KB_PHY_NARGS(...)						\
+	__KB_PHY_NARGS_(__VA_ARGS__, 8, 7, 6, 5, 4, 3, 2, 1, 0)
+#define __KB_PHY_NARGS_(_1, _2, _3, _4, _5, _6, _7, _8, n, ...) n
+#define __KB_PHY_CAT(a, b)		__KB_PHY_CAT_(a, b)
+#define __KB_PHY_CAT_(a, b)		a##b
+#define __KB_PHY_UNPAREN(...)		__VA_ARGS__
+#define __KB_PHY_CALL(m, ...)		m(__VA_ARGS__)
+#define __KB_PHY_ONE(m, t, e)		__KB_PHY_CALL(m, t, __KB_PHY_UNPAREN e)
+#define __KB_PHY_EACH(m, t, ...)					\
+	__KB_PHY_CAT(__KB_PHY_EACH_, __KB_PHY_NARGS(__VA_ARGS__))(m, t, __VA_ARGS__)
+#define __KB_PHY_EACH_1(m, t, e)	__KB_PHY_ONE(m, t, e)
+#define __KB_PHY_EACH_2(m, t, e, ...)	__KB_PHY_ONE(m, t, e) __KB_PHY_EACH_1(m, t, __VA_ARGS__)
+#define __KB_PHY_EACH_3(m, t, e, ...)	__KB_PHY_ONE(m, t, e) __KB_PHY_EACH_2(m, t, __VA_ARGS__)
+#define __KB_PHY_EACH_4(m, t, e, ...)	__KB_PHY_ONE(m, t, e) __KB_PHY_EACH_3(m, t, __VA_ARGS__)
+#define __KB_PHY_EACH_5(m, t, e, ...)	__KB_PHY_ONE(m, t, e) __KB_PHY_EACH_4(m, t, __VA_ARGS__)
+#define __KB_PHY_EACH_6(m, t, e, ...)	__KB_PHY_ONE(m, t, e) __KB_PHY_EACH_5(m, t, __VA_ARGS__)
+#define __KB_PHY_EACH_7(m, t, e, ...)	__KB_PHY_ONE(m, t, e) __KB_PHY_EACH_6(m, t, __VA_ARGS__)
+#define __KB_PHY_EACH_8(m, t, e, ...)	__KB_PHY_ONE(m, t, e) __KB_PHY_EACH_7(m, t, __VA_ARGS__)
+
+/**
+ * KB_PHY() - one entry of a KB_PHY_MODULE() table
+ * @entry: the entry's name, unique in the file (prefix of its symbols)
+ * @match: PHY_ID_MATCH_EXACT(id), PHY_ID_MATCH_MODEL(id),
+ *	PHY_ID_MATCH_VENDOR(id), or ``.phy_id = id, .phy_id_mask = mask``
+ * @...: designated initializers of the entry: ``.name`` (required),
+ *	``.flags`` and the callbacks listed at
+ *	KB_PHY_MODULE(); an absent callback gets phylib's default, as in a
+ *	&struct phy_driver
+ */
+#define KB_PHY(entry, match, ...)	(entry, (match), __VA_ARGS__)
+
+/* One entry: its typed description and the trampolines phylib calls. */
+#define __KB_PHY_ENTRY(t, entry, match, ...)				\
+static const struct t##_kb_phy_desc entry##_kb_desc = {			\
+	__KB_PHY_UNPAREN match, __VA_ARGS__				\
+};									\
+static int entry##_kb_acquire(struct kb_probe *p, void *priv)		\
+{									\
+	struct kb_phy_probe pp = {					\
+		.core = *p,						\
+		.phydev = to_phy_device(p->lc->dev),			\
+	};								\
+									\
+	return entry##_kb_desc.probe(&pp, priv);			\
+}									\
+static const struct kb_lifecycle_ops entry##_kb_ops = {			\
+	.kind = #entry,							\
+	.priv_size = sizeof(*__##t##_kb_priv(NULL)),			\
+	.acquire = entry##_kb_acquire,					\
+	.publish = __kb_phy_no_publish,					\
+};									\
+static int entry##_kb_probe(struct phy_device *d)			\
+{									\
+	return __kb_phy_probe(d, &entry##_kb_ops, THIS_MODULE);	\
+}									\
+static int entry##_kb_soft_reset(struct phy_device *d)			\
+{									\
+	struct kb_phy h = { d };					\
+									\
+	return entry##_kb_desc.soft_reset(&h);				\
+}									\
+static int entry##_kb_config_init(struct phy_device *d)		\
+{									\
+	struct kb_phy h = { d };					\
+									\
+	return entry##_kb_desc.config_init(&h);				\
+}									\
+static int entry##_kb_config_aneg(struct phy_device *d)		\
+{									\
+	struct kb_phy_locked h = { d };					\
+									\
+	return entry##_kb_desc.config_aneg(&h);				\
+}									\
+static int entry##_kb_read_status(struct phy_device *d)		\
+{									\
+	struct kb_phy_locked h = { d };					\
+									\
+	return entry##_kb_desc.read_status(&h);				\
+}									\
+static int entry##_kb_suspend(struct phy_device *d)			\
+{									\
+	struct kb_phy h = { d };					\
+									\
+	return entry##_kb_desc.suspend(&h);				\
+}									\
+static int entry##_kb_resume(struct phy_device *d)			\
+{									\
+	struct kb_phy_locked h = { d };					\
+									\
+	return entry##_kb_desc.resume(&h);				\
+}									\
+static void entry##_kb_link_change_notify(struct phy_device *d)	\
+{									\
+	struct kb_phy_notify h = { d };					\
+									\
+	entry##_kb_desc.link_change_notify(&h);				\
+}									\
+static int entry##_kb_read_page(struct phy_device *d)			\
+{									\
+	struct kb_phy_page h = { d };					\
+									\
+	return entry##_kb_desc.read_page(&h);				\
+}									\
+static int entry##_kb_write_page(struct phy_device *d, int page)	\
+{									\
+	struct kb_phy_page h = { d };					\
+									\
+	return entry##_kb_desc.write_page(&h, page);			\
+}
+
+/* Set a phy_driver callback to the trampoline if the entry has it. */
+#define __KB_PHY_SET(d, entry, cb)					\
+	do {								\
+		if (entry##_kb_desc.cb)					\
+			(d)->cb = entry##_kb_##cb;			\
+	} while (0)
+
+/*
+ * Fill the next phy_driver from an entry. The descriptions are static
+ * constants, so the tests fold at compile time and only the trampolines of
+ * present callbacks remain.
+ */
+#define __KB_PHY_FILL(t, entry, match, ...)				\
+	do {								\
+		d->phy_id = entry##_kb_desc.phy_id;			\
+		d->phy_id_mask = entry##_kb_desc.phy_id_mask;		\
+		d->name = entry##_kb_desc.name;				\
+		d->flags = entry##_kb_desc.flags;			\
+		if (entry##_kb_desc.probe)				\
+			d->remove = __kb_phy_remove;			\
+		__KB_PHY_SET(d, entry, probe);				\
+		__KB_PHY_SET(d, entry, soft_reset);			\
+		__KB_PHY_SET(d, entry, config_init);			\
+		__KB_PHY_SET(d, entry, config_aneg);			\
+		__KB_PHY_SET(d, entry, read_status);			\
+		__KB_PHY_SET(d, entry, suspend);			\
+		__KB_PHY_SET(d, entry, resume);				\
+		__KB_PHY_SET(d, entry, link_change_notify);		\
+		__KB_PHY_SET(d, entry, read_page);			\
+		__KB_PHY_SET(d, entry, write_page);			\
+		BUILD_BUG_ON_MSG(!entry##_kb_desc.read_page !=		\
+				 !entry##_kb_desc.write_page,		\
+				 "kbind: read_page and write_page go together"); \
+		d++;							\
+	} while (0);
+
+#define __KB_PHY_MDIO_ID(t, entry, match, ...)	{ __KB_PHY_UNPAREN match },
+#define __KB_PHY_COUNT(t, entry, match, ...)	+1
+
+/**
+ * KB_PHY_MODULE() - a module of PHY drivers, from a table
+ * @t: prefix of the generated symbols, as given to KB_PHY_PRIV_TYPE()
+ * @...: the table: 1 to 8 KB_PHY() entries
+ *
+ * An entry's callbacks, all optional, with the handle types that say what
+ * phylib holds when it calls them:
+ *
+ *  - ``int (*probe)(struct kb_phy_probe *p, type *priv)``, with the type
+ *    given to KB_PHY_PRIV_TYPE(): @priv is zeroed;
+ *    acquisition steps taken on &p->core are undone at remove or when a
+ *    later step fails;
+ *  - ``int (*soft_reset)(struct kb_phy *h)``, ``int (*config_init)(struct
+ *    kb_phy *h)``: from phy_init_hw(), which runs with or without
+ *    phydev->lock (attach; link_change_notify), so the handle claims none;
+ *  - ``int (*config_aneg)(struct kb_phy_locked *h)``, ``int
+ *    (*read_status)(struct kb_phy_locked *h)``, ``int (*resume)(struct
+ *    kb_phy_locked *h)``;
+ *  - ``int (*suspend)(struct kb_phy *h)``;
+ *  - ``void (*link_change_notify)(struct kb_phy_notify *h)``;
+ *  - ``int (*read_page)(struct kb_phy_page *h)`` and ``int
+ *    (*write_page)(struct kb_phy_page *h, int page)``, both or neither.
+ *
+ * Generates the &struct phy_driver array, filled and registered by module
+ * init as the module's publication (unregistered by module exit), the MDIO
+ * device table of the entries' matches (MODULE_DEVICE_TABLE(), so the
+ * module autoloads for its PHY ids), and what kb_phy_priv() needs. A
+ * callback with another signature fails to compile.
+ *
+ * Context: the callbacks run in phylib's process context and may sleep.
+ */
+#define KB_PHY_MODULE(t, ...)						\
+struct t##_kb_phy_desc {						\
+	u32 phy_id;							\
+	u32 phy_id_mask;						\
+	char *name;							\
+	u32 flags;							\
+	int (*probe)(struct kb_phy_probe *p,				\
+		     typeof(*__##t##_kb_priv(NULL)) *priv);		\
+	int (*soft_reset)(struct kb_phy *h);				\
+	int (*config_init)(struct kb_phy *h);				\
+	int (*config_aneg)(struct kb_phy_locked *h);			\
+	int (*read_status)(struct kb_phy_locked *h);			\
+	int (*suspend)(struct kb_phy *h);				\
+	int (*resume)(struct kb_phy_locked *h);				\
+	void (*link_change_notify)(struct kb_phy_notify *h);		\
+	int (*read_page)(struct kb_phy_page *h);			\
+	int (*write_page)(struct kb_phy_page *h, int page);		\
+};									\
+__KB_PHY_EACH(__KB_PHY_ENTRY, t, __VA_ARGS__)				\
+static struct phy_driver t##_kb_drivers[0 __KB_PHY_EACH(__KB_PHY_COUNT, t, __VA_ARGS__)]; \
+static const struct mdio_device_id __maybe_unused t##_kb_mdio_ids[] = {	\
+	__KB_PHY_EACH(__KB_PHY_MDIO_ID, t, __VA_ARGS__)			\
+	{ }								\
+};									\
+MODULE_DEVICE_TABLE(mdio, t##_kb_mdio_ids);				\
+struct t##_kb_module {							\
+	struct kb_phy_registration reg;					\
+};									\
+static int t##_kb_mod_acquire(struct kb_probe *p,			\
+			      struct t##_kb_module *m)			\
+{									\
+	struct phy_driver *d = t##_kb_drivers;				\
+									\
+	__KB_PHY_EACH(__KB_PHY_FILL, t, __VA_ARGS__)			\
+	return 0;							\
+}									\
+static int t##_kb_mod_publish(struct kb_publish *p,			\
+			      struct t##_kb_module *m)			\
+{									\
+	return __kb_phy_register(p, &m->reg, t##_kb_drivers,		\
+				 ARRAY_SIZE(t##_kb_drivers));		\
+}									\
+KB_MODULE(t##_kb_mod, struct t##_kb_module, t##_kb_mod_acquire,	\
+	  t##_kb_mod_publish)
+
+/**
+ * KB_PHY_PRIV_TYPE() - declare the private data type of a PHY table
+ * @t: the table's name, as given to KB_PHY_MODULE()
+ * @type: the private data type of its entries with a probe, e.g.
+ *	``struct my_phy``; ``struct kb_phy_nopriv`` if no entry has one
+ *
+ * Comes before the callbacks, which get the data with kb_phy_priv().
+ */
+#define KB_PHY_PRIV_TYPE(t, type)					\
+static inline __maybe_unused type *__##t##_kb_priv(void *priv)		\
+{									\
+	return priv;							\
+}
+
+/**
+ * kb_phy_priv() - the private data of the PHY behind a handle
+ * @t: the table's name, as given to KB_PHY_MODULE()
+ * @h: any PHY handle
+ *
+ * Lifetime: allocated before the entry's probe, freed after remove; phylib
+ * calls no callback outside that window.
+ * Return: the data, with the table's type; NULL for a PHY whose entry has
+ * no probe.
+ */
+#define kb_phy_priv(t, h)	__##t##_kb_priv(__kb_phy_priv(kb_phy_raw(h)))
+
+/**
+ * struct kb_phy_nopriv - the private data type of a table without probes
+ */
+struct kb_phy_nopriv {
+};
+
+#endif /* _KBIND_PHY_H */
