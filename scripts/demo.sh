@@ -16,14 +16,15 @@ make -s all
 rc=0
 while read -r krel label; do
 	echo "=== Linux $krel: the kbind samples in a VM"
-	# The samples, and the test module standing in for the platform
-	# sample's firmware.
+	# The samples, and the test modules standing in for the platform
+	# sample's firmware and for the PHYs.
 	mapfile -t kos < <(find "build/$krel/drivers" -name '*.ko' | sort)
-	kos+=("build/$krel/tests/modules/kb_platform_dev.ko")
+	kos+=("build/$krel/tests/modules/kb_platform_dev.ko"
+	      "build/$krel/tests/modules/kb_mdio_emu.ko")
 	tests/vm/run-vm.sh --kver "$krel" --label "$label" \
 		--out "build/demo/$label" --ko "${kos[*]}" \
 		--bin "build/user/kbind_misc_ctl build/user/kbind_edu_ctl" \
-		--qemu-args "-device pci-testdev -device edu" \
+		--kmod "configfs libphy" --qemu-args "-device pci-testdev -device edu" \
 		--tests scripts/demo-guest ||
 		rc=1
 done < <(scripts/kernels.sh --short)

@@ -14,6 +14,10 @@ cd "$root" || exit 1
 log=$root/build/test
 # The devices the PCI samples drive.
 qemu_devices="-device pci-testdev -device edu"
+# Kernel modules the guests load at boot, and the stock PHY driver the
+# PHY tests compare kbind's with (staged, loaded by the test).
+guest_kmods="configfs libphy"
+guest_kmod_stage=ax88796b
 # What the guests run besides busybox: our test programs and Debian's fio.
 guest_bins() {
 	echo build/user/* /usr/bin/fio
@@ -70,7 +74,8 @@ for k in "${kernels[@]}"; do
 	mapfile -t kos < <(find "build/$krel" -name '*.ko' | sort)
 	tests/vm/run-vm.sh --kver "$krel" --label "$label" --out "$log/vm-$label" \
 		--ko "${kos[*]}" --bin "$(guest_bins)" \
-		--kmod configfs --qemu-args "$qemu_devices" \
+		--kmod "$guest_kmods" --kmod-stage "$guest_kmod_stage" \
+		--qemu-args "$qemu_devices" \
 		--tests tests/guest --timeout 600 | tap
 done
 
@@ -94,7 +99,8 @@ debug_kernel() {
 	cp -r tests/guest/. tests/debug/. "$stage/"
 	mapfile -t kos < <(find "build/$krel" -name '*.ko' | sort)
 	tests/vm/run-vm.sh --kver "$krel" --kernel "$dk/bzImage" \
-		--modroot "$dk/modroot" --mem 2048 --kmod "kunit configfs" \
+		--modroot "$dk/modroot" --mem 2048 --kmod "kunit $guest_kmods" \
+		--kmod-stage "$guest_kmod_stage" \
 		--label debug --out "$log/vm-debug" --ko "${kos[*]}" \
 		--qemu-args "$qemu_devices" \
 		--bin "$(guest_bins)" --tests "$stage" --timeout 2400
