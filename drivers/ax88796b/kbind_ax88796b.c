@@ -76,23 +76,23 @@ static int asix_resume(struct kb_phy_locked *h)
 }
 
 KB_PHY_MODULE(asix,
-	KB_PHY(ax88772a, PHY_ID_MATCH_EXACT(PHY_ID_ASIX_AX88772A),
-	       .name = "Asix Electronics AX88772A",
-	       .flags = PHY_IS_INTERNAL,
-	       .read_status = asix_ax88772a_read_status,
-	       .suspend = asix_suspend,
-	       .resume = asix_resume,
-	       .soft_reset = asix_soft_reset,
-	       .link_change_notify = asix_ax88772a_link_change_notify),
-	KB_PHY(ax88772c, PHY_ID_MATCH_EXACT(PHY_ID_ASIX_AX88772C),
-	       .name = "Asix Electronics AX88772C",
-	       .flags = PHY_IS_INTERNAL,
-	       .suspend = asix_suspend,
-	       .resume = asix_resume,
-	       .soft_reset = asix_soft_reset),
-	KB_PHY(ax88796b, PHY_ID_MATCH_MODEL(PHY_ID_ASIX_AX88796B),
-	       .name = "Asix Electronics AX88796B",
-	       .soft_reset = asix_soft_reset));
+	      KB_PHY(ax88772a, KB_PHY_EXACT(PHY_ID_ASIX_AX88772A),
+		     .name = "Asix Electronics AX88772A",
+		     .flags = PHY_IS_INTERNAL,
+		     .read_status = asix_ax88772a_read_status,
+		     .suspend = asix_suspend,
+		     .resume = asix_resume,
+		     .soft_reset = asix_soft_reset,
+		     .link_change_notify = asix_ax88772a_link_change_notify),
+	      KB_PHY(ax88772c, KB_PHY_EXACT(PHY_ID_ASIX_AX88772C),
+		     .name = "Asix Electronics AX88772C",
+		     .flags = PHY_IS_INTERNAL,
+		     .suspend = asix_suspend,
+		     .resume = asix_resume,
+		     .soft_reset = asix_soft_reset),
+	      KB_PHY(ax88796b, KB_PHY_MODEL(PHY_ID_ASIX_AX88796B),
+		     .name = "Asix Electronics AX88796B",
+		     .soft_reset = asix_soft_reset));
 
 MODULE_DESCRIPTION("Asix PHYs (AX88772A/C, AX88796B) on kbind");
 MODULE_LICENSE("GPL");

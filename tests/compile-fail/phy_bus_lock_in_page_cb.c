@@ -2,7 +2,7 @@
 /*
  * write_page runs with the MDIO bus lock held: an accessor that takes the
  * lock would deadlock, only the __ ones take the page handle.
- * expect: '_Generic' selector of type 'struct kb_phy_page \*' is not compatible
+ * expect: 'struct kb_phy_page' has no member named 'may_take_bus_lock'
  */
 #include "cf_common.h"
 #include <kbind/phy.h>
@@ -24,5 +24,5 @@ static int cf_write_page(struct kb_phy_page *h, int page)
 }
 
 KB_PHY_MODULE(cf,
-	KB_PHY(cf_phy, PHY_ID_MATCH_EXACT(0x0123ab15), .name = "cf",
-	       .read_page = cf_read_page, .write_page = cf_write_page));
+	      KB_PHY(cf_phy, KB_PHY_EXACT(0x0123ab15), .name = "cf",
+		     .read_page = cf_read_page, .write_page = cf_write_page));

@@ -21,5 +21,5 @@ static int cf_read_status(struct kb_phy_locked *h)
 }
 
 KB_PHY_MODULE(cf,
-	KB_PHY(cf_phy, PHY_ID_MATCH_EXACT(0x0123ab15), .name = "cf",
-	       .read_status = cf_read_status));
+	      KB_PHY(cf_phy, KB_PHY_EXACT(0x0123ab15), .name = "cf",
+		     .read_status = cf_read_status));

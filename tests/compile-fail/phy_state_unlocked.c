@@ -22,5 +22,5 @@ static int cf_soft_reset(struct kb_phy *h)
 #endif
 
 KB_PHY_MODULE(cf,
-	KB_PHY(cf_phy, PHY_ID_MATCH_EXACT(0x0123ab15), .name = "cf",
-	       .soft_reset = cf_soft_reset));
+	      KB_PHY(cf_phy, KB_PHY_EXACT(0x0123ab15), .name = "cf",
+		     .soft_reset = cf_soft_reset));

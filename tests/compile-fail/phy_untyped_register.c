@@ -2,7 +2,7 @@
 /*
  * Registers are typed: a bare number could be meant as Clause 22 or as a
  * register of an MMD; KB_C22() or KB_C45() says which.
- * expect: '_Generic' selector of type 'int' is not compatible
+ * expect: call to '__kb_phy_not_a_register' declared with attribute error
  */
 #include "cf_common.h"
 #include <kbind/phy.h>
@@ -19,5 +19,5 @@ static int cf_config_init(struct kb_phy *h)
 }
 
 KB_PHY_MODULE(cf,
-	KB_PHY(cf_phy, PHY_ID_MATCH_EXACT(0x0123ab15), .name = "cf",
-	       .config_init = cf_config_init));
+	      KB_PHY(cf_phy, KB_PHY_EXACT(0x0123ab15), .name = "cf",
+		     .config_init = cf_config_init));

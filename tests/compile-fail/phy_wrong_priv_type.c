@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The probe of a PHY table gets the private data type the table declares.
- * expect: initialization of 'int \(\*\)\(struct kb_phy_probe \*, struct cf_dev \*\)' from incompatible pointer type
+ * expect: of 'int \(\*\)\(struct kb_phy_probe \*, struct cf_dev \*\)' from incompatible
  */
 #include "cf_common.h"
 #include <kbind/phy.h>
@@ -18,5 +18,5 @@ static int cf_probe(struct kb_phy_probe *p, struct cf_other *d)
 }
 
 KB_PHY_MODULE(cf,
-	KB_PHY(cf_phy, PHY_ID_MATCH_EXACT(0x0123ab15), .name = "cf",
-	       .probe = cf_probe));
+	      KB_PHY(cf_phy, KB_PHY_EXACT(0x0123ab15), .name = "cf",
+		     .probe = cf_probe));

@@ -358,7 +358,7 @@ static ssize_t emu_partner_write(struct file *file, const char __user *ubuf,
 			continue;
 		mutex_lock(&p->emu->lock);
 		p->partner = emu_partners[i].modes;
-		p->lpa0 = flag != NULL;
+		p->lpa0 = !!flag;
 		mutex_unlock(&p->emu->lock);
 		return len;
 	}

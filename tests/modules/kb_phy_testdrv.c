@@ -86,14 +86,14 @@ static int kbt_write_page(struct kb_phy_page *h, int page)
 }
 
 KB_PHY_MODULE(kbt,
-	KB_PHY(kbt_phy, PHY_ID_MATCH_EXACT(0x0123ab15),
-	       .name = "kbind test PHY",
-	       .probe = kbt_probe,
-	       .config_init = kbt_config_init,
-	       .suspend = kbt_suspend,
-	       .resume = kbt_resume,
-	       .read_page = kbt_read_page,
-	       .write_page = kbt_write_page));
+	      KB_PHY(kbt_phy, KB_PHY_EXACT(0x0123ab15),
+		     .name = "kbind test PHY",
+		     .probe = kbt_probe,
+		     .config_init = kbt_config_init,
+		     .suspend = kbt_suspend,
+		     .resume = kbt_resume,
+		     .read_page = kbt_read_page,
+		     .write_page = kbt_write_page));
 
 MODULE_DESCRIPTION("kbind test: a PHY driver with private data, pages, MMDs");
 MODULE_LICENSE("GPL");

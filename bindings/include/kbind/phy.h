@@ -21,7 +21,8 @@
  *
  * Register accessors (kb_phy_read() and friends) take the MDIO bus lock and
  * accept every handle but &struct kb_phy_page, whose callbacks run with that
- * lock held and use __kb_phy_read()/__kb_phy_write(). Helpers that read or
+ * lock held and use __kb_phy_read()/__kb_phy_write() (lockdep checks the
+ * lock is held). Helpers that read or
  * write phylib's link state (link, speed, duplex, link partner modes) take
  * &struct kb_phy_locked only and assert the lock with lockdep. Registers are
  * typed too: KB_C22() for Clause 22, KB_C45() for a Clause 45 (MMD)
@@ -39,6 +40,7 @@
 #ifndef _KBIND_PHY_H
 #define _KBIND_PHY_H
 
+#include <linux/kernel.h>
 #include <linux/lockdep.h>
 #include <linux/mdio.h>
 #include <linux/mii.h>
@@ -49,29 +51,41 @@
 #include <kbind/lifecycle.h>
 
 /**
+ * struct kb_phy_bus_ok - marks a handle whose callback may take the MDIO
+ *	bus lock (every handle but &struct kb_phy_page)
+ */
+struct kb_phy_bus_ok {
+};
+
+/**
  * struct kb_phy - a PHY in a callback phylib runs without its lock
  * @phydev: the PHY; reach it with kb_phy_raw() only
+ * @may_take_bus_lock: the register accessors may be used
  *
  * Lifetime: the callback's; never store a handle.
  */
 struct kb_phy {
 	struct phy_device *phydev;
+	struct kb_phy_bus_ok may_take_bus_lock;
 };
 
 /**
  * struct kb_phy_locked - a PHY in a callback phylib runs under phydev->lock
  * @phydev: the PHY; reach it with kb_phy_raw() only
+ * @may_take_bus_lock: the register accessors may be used
  *
  * The lock serialises the callback against phylib's state machine and
  * ethtool, so phylib's link state may be read and written.
  */
 struct kb_phy_locked {
 	struct phy_device *phydev;
+	struct kb_phy_bus_ok may_take_bus_lock;
 };
 
 /**
  * struct kb_phy_notify - a PHY in link_change_notify
  * @phydev: the PHY; reach it with kb_phy_raw() only
+ * @may_take_bus_lock: the register accessors may be used
  *
  * phylib's state machine calls it after a state change: with phydev->lock
  * held since 6.7, without it before. The operations on this handle
@@ -80,6 +94,7 @@ struct kb_phy_locked {
  */
 struct kb_phy_notify {
 	struct phy_device *phydev;
+	struct kb_phy_bus_ok may_take_bus_lock;
 };
 
 /**
@@ -87,7 +102,8 @@ struct kb_phy_notify {
  * @phydev: the PHY; reach it with kb_phy_raw() only
  *
  * phylib holds the MDIO bus lock: only __kb_phy_read() and __kb_phy_write()
- * work here (the locking accessors would deadlock and do not compile).
+ * work here. The locking accessors would deadlock: they do not compile
+ * with this handle, which has no may_take_bus_lock member.
  */
 struct kb_phy_page {
 	struct phy_device *phydev;
@@ -97,10 +113,12 @@ struct kb_phy_page {
  * struct kb_phy_probe - a PHY being probed, with its lifecycle
  * @core: the acquire-phase handle, for acquisition steps (kb_array_alloc())
  * @phydev: the PHY; reach it with kb_phy_raw() only
+ * @may_take_bus_lock: the register accessors may be used
  */
 struct kb_phy_probe {
 	struct kb_probe core;
 	struct phy_device *phydev;
+	struct kb_phy_bus_ok may_take_bus_lock;
 };
 
 /**
@@ -137,41 +155,18 @@ struct kb_c45 {
  */
 #define KB_C45(d, r)	((struct kb_c45){ .devad = (d), .reg = (r) })
 
-static inline struct phy_device *__kb_phy_of(struct kb_phy *h)
-{
-	return h->phydev;
-}
-
-static inline struct phy_device *__kb_phy_locked_of(struct kb_phy_locked *h)
-{
-	return h->phydev;
-}
-
-static inline struct phy_device *__kb_phy_notify_of(struct kb_phy_notify *h)
-{
-	return h->phydev;
-}
-
-static inline struct phy_device *__kb_phy_probe_of(struct kb_phy_probe *h)
-{
-	return h->phydev;
-}
-
-static inline struct phy_device *__kb_phy_page_of(struct kb_phy_page *h)
-{
-	lockdep_assert_held(&h->phydev->mdio.bus->mdio_lock);
-	return h->phydev;
-}
-
 /*
- * The PHY of a handle that may take the MDIO bus lock: any handle but
- * &struct kb_phy_page; another type does not compile.
+ * The PHY of a handle whose callback may take the MDIO bus lock; a
+ * &struct kb_phy_page, or anything else without the marker, does not
+ * compile.
  */
-#define __kb_phy_bus(h) _Generic((h),					\
-	struct kb_phy *: __kb_phy_of,					\
-	struct kb_phy_locked *: __kb_phy_locked_of,			\
-	struct kb_phy_notify *: __kb_phy_notify_of,			\
-	struct kb_phy_probe *: __kb_phy_probe_of)(h)
+#define __kb_phy_bus(h)							\
+({									\
+	typeof(h) __h = (h);						\
+									\
+	(void)sizeof(__h->may_take_bus_lock);				\
+	__h->phydev;							\
+})
 
 /**
  * kb_phy_raw() - escape hatch: the &struct phy_device behind a handle
@@ -183,12 +178,22 @@ static inline struct phy_device *__kb_phy_page_of(struct kb_phy_page *h)
  *
  * Return: the PHY, valid for the callback.
  */
-#define kb_phy_raw(h) _Generic((h),					\
-	struct kb_phy *: __kb_phy_of,					\
-	struct kb_phy_locked *: __kb_phy_locked_of,			\
-	struct kb_phy_notify *: __kb_phy_notify_of,			\
-	struct kb_phy_probe *: __kb_phy_probe_of,			\
-	struct kb_phy_page *: __kb_phy_page_of)(h)
+#define kb_phy_raw(h)	((h)->phydev)
+
+/* Not a KB_C22() or KB_C45() register: a build error where it is used. */
+int __kb_phy_not_a_register(struct phy_device *d, ...)
+	__compiletime_error("kbind: PHY registers are KB_C22() or KB_C45()");
+
+/*
+ * The accessor for register @r's type: @c22 for a struct kb_c22, @c45 for
+ * a struct kb_c45, a build error for anything else.
+ */
+#define __kb_phy_by_reg(r, c22, c45)					\
+	__builtin_choose_expr(						\
+		__builtin_types_compatible_p(typeof(r), struct kb_c22), c22, \
+		__builtin_choose_expr(					\
+			__builtin_types_compatible_p(typeof(r), struct kb_c45), \
+			c45, __kb_phy_not_a_register))
 
 static inline int __kb_phy_read_c22(struct phy_device *d, struct kb_c22 r)
 {
@@ -232,9 +237,13 @@ static inline int __kb_phy_modify_c45(struct phy_device *d, struct kb_c45 r,
  * Context: process context, sleeps; takes the MDIO bus lock.
  * Return: the register value (0 to 0xffff), or the bus's negative errno.
  */
-#define kb_phy_read(h, r) _Generic((r),					\
-	struct kb_c22: __kb_phy_read_c22,				\
-	struct kb_c45: __kb_phy_read_c45)(__kb_phy_bus(h), r)
+#define kb_phy_read(h, r)						\
+({									\
+	typeof(r) __r = (r);						\
+									\
+	__kb_phy_by_reg(__r, __kb_phy_read_c22, __kb_phy_read_c45)	\
+		(__kb_phy_bus(h), __r);					\
+})
 
 /**
  * kb_phy_write() - write a PHY register
@@ -245,9 +254,13 @@ static inline int __kb_phy_modify_c45(struct phy_device *d, struct kb_c45 r,
  * Context: process context, sleeps; takes the MDIO bus lock.
  * Return: 0, or the bus's negative errno.
  */
-#define kb_phy_write(h, r, val) _Generic((r),				\
-	struct kb_c22: __kb_phy_write_c22,				\
-	struct kb_c45: __kb_phy_write_c45)(__kb_phy_bus(h), r, val)
+#define kb_phy_write(h, r, val)						\
+({									\
+	typeof(r) __r = (r);						\
+									\
+	__kb_phy_by_reg(__r, __kb_phy_write_c22, __kb_phy_write_c45)	\
+		(__kb_phy_bus(h), __r, val);				\
+})
 
 /**
  * kb_phy_modify() - read-modify-write a PHY register under one bus lock
@@ -259,9 +272,13 @@ static inline int __kb_phy_modify_c45(struct phy_device *d, struct kb_c45 r,
  * Context: process context, sleeps; takes the MDIO bus lock.
  * Return: 0, or the bus's negative errno.
  */
-#define kb_phy_modify(h, r, mask, set) _Generic((r),			\
-	struct kb_c22: __kb_phy_modify_c22,				\
-	struct kb_c45: __kb_phy_modify_c45)(__kb_phy_bus(h), r, mask, set)
+#define kb_phy_modify(h, r, mask, set)					\
+({									\
+	typeof(r) __r = (r);						\
+									\
+	__kb_phy_by_reg(__r, __kb_phy_modify_c22, __kb_phy_modify_c45)	\
+		(__kb_phy_bus(h), __r, mask, set);			\
+})
 
 /**
  * kb_phy_set_bits() - set bits of a PHY register
@@ -356,7 +373,8 @@ static inline int __kb_phy_modify_paged(struct phy_device *d, int page,
  */
 static inline int __kb_phy_read(struct kb_phy_page *h, struct kb_c22 r)
 {
-	return __phy_read(kb_phy_raw(h), r.reg);
+	lockdep_assert_held(&h->phydev->mdio.bus->mdio_lock);
+	return __phy_read(h->phydev, r.reg);
 }
 
 /**
@@ -371,7 +389,8 @@ static inline int __kb_phy_read(struct kb_phy_page *h, struct kb_c22 r)
 static inline int __kb_phy_write(struct kb_phy_page *h, struct kb_c22 r,
 				 u16 val)
 {
-	return __phy_write(kb_phy_raw(h), r.reg, val);
+	lockdep_assert_held(&h->phydev->mdio.bus->mdio_lock);
+	return __phy_write(h->phydev, r.reg, val);
 }
 
 /* The PHY of a locked handle, with the lock asserted. */
@@ -651,42 +670,112 @@ static inline int __kb_phy_no_publish(struct kb_publish *p, void *priv)
 	return 0;	/* phylib publishes the PHY once probe returned */
 }
 
-/* Variadic helpers: apply a macro to each of up to 8 entries. */
-#define __KB_PHY_NARGS(...)						\
-	__KB_PHY_NARGS_(__VA_ARGS__, 8, 7, 6, 5, 4, 3, 2, 1, 0)
-#define __KB_PHY_NARGS_(_1, _2, _3, _4, _5, _6, _7, _8, n, ...) n
-#define __KB_PHY_CAT(a, b)		__KB_PHY_CAT_(a, b)
-#define __KB_PHY_CAT_(a, b)		a##b
+/*
+ * Apply an operation to each of up to 8 KB_PHY() entries. An operation is
+ * a macro named with a trailing underscore, called as op_(rest, match,
+ * entry, initializers...), or with the _T iterator op_(tk, rest, ...) with
+ * tk the table's name and "_kb"; rest is the parenthesised expansion of
+ * the following entries, which the operation must end with. COUNT_ARGS()
+ * and CONCATENATE() are the kernel's (linux/kernel.h or linux/args.h).
+ */
 #define __KB_PHY_UNPAREN(...)		__VA_ARGS__
-#define __KB_PHY_CALL(m, ...)		m(__VA_ARGS__)
-#define __KB_PHY_ONE(m, t, e)		__KB_PHY_CALL(m, t, __KB_PHY_UNPAREN e)
-#define __KB_PHY_EACH(m, t, ...)					\
-	__KB_PHY_CAT(__KB_PHY_EACH_, __KB_PHY_NARGS(__VA_ARGS__))(m, t, __VA_ARGS__)
-#define __KB_PHY_EACH_1(m, t, e)	__KB_PHY_ONE(m, t, e)
-#define __KB_PHY_EACH_2(m, t, e, ...)	__KB_PHY_ONE(m, t, e) __KB_PHY_EACH_1(m, t, __VA_ARGS__)
-#define __KB_PHY_EACH_3(m, t, e, ...)	__KB_PHY_ONE(m, t, e) __KB_PHY_EACH_2(m, t, __VA_ARGS__)
-#define __KB_PHY_EACH_4(m, t, e, ...)	__KB_PHY_ONE(m, t, e) __KB_PHY_EACH_3(m, t, __VA_ARGS__)
-#define __KB_PHY_EACH_5(m, t, e, ...)	__KB_PHY_ONE(m, t, e) __KB_PHY_EACH_4(m, t, __VA_ARGS__)
-#define __KB_PHY_EACH_6(m, t, e, ...)	__KB_PHY_ONE(m, t, e) __KB_PHY_EACH_5(m, t, __VA_ARGS__)
-#define __KB_PHY_EACH_7(m, t, e, ...)	__KB_PHY_ONE(m, t, e) __KB_PHY_EACH_6(m, t, __VA_ARGS__)
-#define __KB_PHY_EACH_8(m, t, e, ...)	__KB_PHY_ONE(m, t, e) __KB_PHY_EACH_7(m, t, __VA_ARGS__)
+#define __KB_PHY_CALL(op, ...)		op(__VA_ARGS__)
+#define __KB_PHY_EACH(op, ...)						\
+	CONCATENATE(__KB_PHY_EACH_, COUNT_ARGS(__VA_ARGS__))(op, __VA_ARGS__)
+#define __KB_PHY_EACH_T(op, t, ...)					\
+	CONCATENATE(__KB_PHY_EACH_T_, COUNT_ARGS(__VA_ARGS__))(op, t, __VA_ARGS__)
+#define __KB_PHY_EACH_1(op, e)						\
+	__KB_PHY_CALL(op##_, (), __KB_PHY_UNPAREN e)
+#define __KB_PHY_EACH_2(op, e, ...)					\
+	__KB_PHY_CALL(op##_, (__KB_PHY_EACH_1(op, __VA_ARGS__)), \
+		      __KB_PHY_UNPAREN e)
+#define __KB_PHY_EACH_3(op, e, ...)					\
+	__KB_PHY_CALL(op##_, (__KB_PHY_EACH_2(op, __VA_ARGS__)), \
+		      __KB_PHY_UNPAREN e)
+#define __KB_PHY_EACH_4(op, e, ...)					\
+	__KB_PHY_CALL(op##_, (__KB_PHY_EACH_3(op, __VA_ARGS__)), \
+		      __KB_PHY_UNPAREN e)
+#define __KB_PHY_EACH_5(op, e, ...)					\
+	__KB_PHY_CALL(op##_, (__KB_PHY_EACH_4(op, __VA_ARGS__)), \
+		      __KB_PHY_UNPAREN e)
+#define __KB_PHY_EACH_6(op, e, ...)					\
+	__KB_PHY_CALL(op##_, (__KB_PHY_EACH_5(op, __VA_ARGS__)), \
+		      __KB_PHY_UNPAREN e)
+#define __KB_PHY_EACH_7(op, e, ...)					\
+	__KB_PHY_CALL(op##_, (__KB_PHY_EACH_6(op, __VA_ARGS__)), \
+		      __KB_PHY_UNPAREN e)
+#define __KB_PHY_EACH_8(op, e, ...)					\
+	__KB_PHY_CALL(op##_, (__KB_PHY_EACH_7(op, __VA_ARGS__)), \
+		      __KB_PHY_UNPAREN e)
+#define __KB_PHY_EACH_T_1(op, t, e)					\
+	__KB_PHY_CALL(op##_, t##_kb, (), __KB_PHY_UNPAREN e)
+#define __KB_PHY_EACH_T_2(op, t, e, ...)				\
+	__KB_PHY_CALL(op##_, t##_kb, (__KB_PHY_EACH_T_1(op, t, __VA_ARGS__)), \
+		      __KB_PHY_UNPAREN e)
+#define __KB_PHY_EACH_T_3(op, t, e, ...)				\
+	__KB_PHY_CALL(op##_, t##_kb, (__KB_PHY_EACH_T_2(op, t, __VA_ARGS__)), \
+		      __KB_PHY_UNPAREN e)
+#define __KB_PHY_EACH_T_4(op, t, e, ...)				\
+	__KB_PHY_CALL(op##_, t##_kb, (__KB_PHY_EACH_T_3(op, t, __VA_ARGS__)), \
+		      __KB_PHY_UNPAREN e)
+#define __KB_PHY_EACH_T_5(op, t, e, ...)				\
+	__KB_PHY_CALL(op##_, t##_kb, (__KB_PHY_EACH_T_4(op, t, __VA_ARGS__)), \
+		      __KB_PHY_UNPAREN e)
+#define __KB_PHY_EACH_T_6(op, t, e, ...)				\
+	__KB_PHY_CALL(op##_, t##_kb, (__KB_PHY_EACH_T_5(op, t, __VA_ARGS__)), \
+		      __KB_PHY_UNPAREN e)
+#define __KB_PHY_EACH_T_7(op, t, e, ...)				\
+	__KB_PHY_CALL(op##_, t##_kb, (__KB_PHY_EACH_T_6(op, t, __VA_ARGS__)), \
+		      __KB_PHY_UNPAREN e)
+#define __KB_PHY_EACH_T_8(op, t, e, ...)				\
+	__KB_PHY_CALL(op##_, t##_kb, (__KB_PHY_EACH_T_7(op, t, __VA_ARGS__)), \
+		      __KB_PHY_UNPAREN e)
+
+/**
+ * KB_PHY_EXACT() - match one PHY id exactly
+ * @id: the 32-bit PHY id (PHYSID1 << 16 | PHYSID2)
+ */
+#define KB_PHY_EXACT(id)		(id, 0xffffffff)
+
+/**
+ * KB_PHY_MODEL() - match a PHY model, any revision (the low 4 bits)
+ * @id: the 32-bit PHY id
+ */
+#define KB_PHY_MODEL(id)		(id, 0xfffffff0)
+
+/**
+ * KB_PHY_VENDOR() - match any PHY of a vendor (OUI)
+ * @id: the 32-bit PHY id
+ */
+#define KB_PHY_VENDOR(id)		(id, 0xfffffc00)
+
+/**
+ * KB_PHY_MASK() - match the bits of a PHY id that a mask selects
+ * @id: the 32-bit PHY id
+ * @mask: the bits compared, not 0
+ */
+#define KB_PHY_MASK(id, mask)		(id, mask)
 
 /**
  * KB_PHY() - one entry of a KB_PHY_MODULE() table
  * @entry: the entry's name, unique in the file (prefix of its symbols)
- * @match: PHY_ID_MATCH_EXACT(id), PHY_ID_MATCH_MODEL(id),
- *	PHY_ID_MATCH_VENDOR(id), or ``.phy_id = id, .phy_id_mask = mask``
+ * @match: KB_PHY_EXACT(), KB_PHY_MODEL(), KB_PHY_VENDOR() or KB_PHY_MASK()
  * @...: designated initializers of the entry: ``.name`` (required),
- *	``.flags`` and the callbacks listed at
- *	KB_PHY_MODULE(); an absent callback gets phylib's default, as in a
- *	&struct phy_driver
+ *	``.flags`` and the callbacks listed at KB_PHY_MODULE(); an absent
+ *	callback gets phylib's default, as in a &struct phy_driver
  */
-#define KB_PHY(entry, match, ...)	(entry, (match), __VA_ARGS__)
+#define KB_PHY(entry, match, ...)	(match, entry, __VA_ARGS__)
+
+/* A match's parts: an MDIO id table initializer, and a build-time check. */
+#define __KB_PHY_ID_INIT(id, mask)	.phy_id = (id), .phy_id_mask = (mask)
+#define __KB_PHY_ID_OK(id, mask)	((u64)(id) <= U32_MAX && (mask) != 0)
 
 /* One entry: its typed description and the trampolines phylib calls. */
-#define __KB_PHY_ENTRY(t, entry, match, ...)				\
-static const struct t##_kb_phy_desc entry##_kb_desc = {			\
-	__KB_PHY_UNPAREN match, __VA_ARGS__				\
+#define __KB_PHY_ENTRY_(tk, rest, match, entry, ...)			\
+static_assert(__KB_PHY_ID_OK match,					\
+	      "kbind: a PHY id is 32 bits, its mask not empty");		\
+static const struct tk##_phy_desc entry##_kb_desc = {			\
+	__VA_ARGS__							\
 };									\
 static int entry##_kb_acquire(struct kb_probe *p, void *priv)		\
 {									\
@@ -699,7 +788,7 @@ static int entry##_kb_acquire(struct kb_probe *p, void *priv)		\
 }									\
 static const struct kb_lifecycle_ops entry##_kb_ops = {			\
 	.kind = #entry,							\
-	.priv_size = sizeof(*__##t##_kb_priv(NULL)),			\
+	.priv_size = sizeof(*((struct tk##_priv *)NULL)->p),		\
 	.acquire = entry##_kb_acquire,					\
 	.publish = __kb_phy_no_publish,					\
 };									\
@@ -760,13 +849,14 @@ static int entry##_kb_write_page(struct phy_device *d, int page)	\
 	struct kb_phy_page h = { d };					\
 									\
 	return entry##_kb_desc.write_page(&h, page);			\
-}
+}									\
+__KB_PHY_UNPAREN rest
 
 /* Set a phy_driver callback to the trampoline if the entry has it. */
-#define __KB_PHY_SET(d, entry, cb)					\
+#define __KB_PHY_SET(slot, cb, trampoline)				\
 	do {								\
-		if (entry##_kb_desc.cb)					\
-			(d)->cb = entry##_kb_##cb;			\
+		if (cb)							\
+			slot = trampoline;				\
 	} while (0)
 
 /*
@@ -774,32 +864,46 @@ static int entry##_kb_write_page(struct phy_device *d, int page)	\
  * constants, so the tests fold at compile time and only the trampolines of
  * present callbacks remain.
  */
-#define __KB_PHY_FILL(t, entry, match, ...)				\
+#define __KB_PHY_FILL_(rest, match, entry, ...)				\
 	do {								\
-		d->phy_id = entry##_kb_desc.phy_id;			\
-		d->phy_id_mask = entry##_kb_desc.phy_id_mask;		\
+		struct mdio_device_id __id = { __KB_PHY_ID_INIT match }; \
+									\
+		d->phy_id = __id.phy_id;				\
+		d->phy_id_mask = __id.phy_id_mask;			\
 		d->name = entry##_kb_desc.name;				\
 		d->flags = entry##_kb_desc.flags;			\
 		if (entry##_kb_desc.probe)				\
 			d->remove = __kb_phy_remove;			\
-		__KB_PHY_SET(d, entry, probe);				\
-		__KB_PHY_SET(d, entry, soft_reset);			\
-		__KB_PHY_SET(d, entry, config_init);			\
-		__KB_PHY_SET(d, entry, config_aneg);			\
-		__KB_PHY_SET(d, entry, read_status);			\
-		__KB_PHY_SET(d, entry, suspend);			\
-		__KB_PHY_SET(d, entry, resume);				\
-		__KB_PHY_SET(d, entry, link_change_notify);		\
-		__KB_PHY_SET(d, entry, read_page);			\
-		__KB_PHY_SET(d, entry, write_page);			\
+		__KB_PHY_SET(d->probe, entry##_kb_desc.probe,		\
+			     entry##_kb_probe);				\
+		__KB_PHY_SET(d->soft_reset, entry##_kb_desc.soft_reset,	\
+			     entry##_kb_soft_reset);			\
+		__KB_PHY_SET(d->config_init, entry##_kb_desc.config_init, \
+			     entry##_kb_config_init);			\
+		__KB_PHY_SET(d->config_aneg, entry##_kb_desc.config_aneg, \
+			     entry##_kb_config_aneg);			\
+		__KB_PHY_SET(d->read_status, entry##_kb_desc.read_status, \
+			     entry##_kb_read_status);			\
+		__KB_PHY_SET(d->suspend, entry##_kb_desc.suspend,	\
+			     entry##_kb_suspend);			\
+		__KB_PHY_SET(d->resume, entry##_kb_desc.resume,		\
+			     entry##_kb_resume);			\
+		__KB_PHY_SET(d->link_change_notify,			\
+			     entry##_kb_desc.link_change_notify,	\
+			     entry##_kb_link_change_notify);		\
+		__KB_PHY_SET(d->read_page, entry##_kb_desc.read_page,	\
+			     entry##_kb_read_page);			\
+		__KB_PHY_SET(d->write_page, entry##_kb_desc.write_page,	\
+			     entry##_kb_write_page);			\
 		BUILD_BUG_ON_MSG(!entry##_kb_desc.read_page !=		\
 				 !entry##_kb_desc.write_page,		\
 				 "kbind: read_page and write_page go together"); \
 		d++;							\
-	} while (0);
+	} while (0);							\
+	__KB_PHY_UNPAREN rest
 
-#define __KB_PHY_MDIO_ID(t, entry, match, ...)	{ __KB_PHY_UNPAREN match },
-#define __KB_PHY_COUNT(t, entry, match, ...)	+1
+#define __KB_PHY_MDIO_ID_(rest, match, ...)				\
+	{ __KB_PHY_ID_INIT match }, __KB_PHY_UNPAREN rest
 
 /**
  * KB_PHY_MODULE() - a module of PHY drivers, from a table
@@ -833,29 +937,12 @@ static int entry##_kb_write_page(struct phy_device *d, int page)	\
  * Context: the callbacks run in phylib's process context and may sleep.
  */
 #define KB_PHY_MODULE(t, ...)						\
-struct t##_kb_phy_desc {						\
-	u32 phy_id;							\
-	u32 phy_id_mask;						\
-	char *name;							\
-	u32 flags;							\
-	int (*probe)(struct kb_phy_probe *p,				\
-		     typeof(*__##t##_kb_priv(NULL)) *priv);		\
-	int (*soft_reset)(struct kb_phy *h);				\
-	int (*config_init)(struct kb_phy *h);				\
-	int (*config_aneg)(struct kb_phy_locked *h);			\
-	int (*read_status)(struct kb_phy_locked *h);			\
-	int (*suspend)(struct kb_phy *h);				\
-	int (*resume)(struct kb_phy_locked *h);				\
-	void (*link_change_notify)(struct kb_phy_notify *h);		\
-	int (*read_page)(struct kb_phy_page *h);			\
-	int (*write_page)(struct kb_phy_page *h, int page);		\
-};									\
-__KB_PHY_EACH(__KB_PHY_ENTRY, t, __VA_ARGS__)				\
-static struct phy_driver t##_kb_drivers[0 __KB_PHY_EACH(__KB_PHY_COUNT, t, __VA_ARGS__)]; \
+__KB_PHY_EACH_T(__KB_PHY_ENTRY, t, __VA_ARGS__)				\
 static const struct mdio_device_id __maybe_unused t##_kb_mdio_ids[] = {	\
-	__KB_PHY_EACH(__KB_PHY_MDIO_ID, t, __VA_ARGS__)			\
+	__KB_PHY_EACH(__KB_PHY_MDIO_ID, __VA_ARGS__)			\
 	{ }								\
 };									\
+static struct phy_driver t##_kb_drivers[ARRAY_SIZE(t##_kb_mdio_ids) - 1]; \
 MODULE_DEVICE_TABLE(mdio, t##_kb_mdio_ids);				\
 struct t##_kb_module {							\
 	struct kb_phy_registration reg;					\
@@ -865,7 +952,7 @@ static int t##_kb_mod_acquire(struct kb_probe *p,			\
 {									\
 	struct phy_driver *d = t##_kb_drivers;				\
 									\
-	__KB_PHY_EACH(__KB_PHY_FILL, t, __VA_ARGS__)			\
+	__KB_PHY_EACH(__KB_PHY_FILL, __VA_ARGS__)			\
 	return 0;							\
 }									\
 static int t##_kb_mod_publish(struct kb_publish *p,			\
@@ -883,12 +970,26 @@ KB_MODULE(t##_kb_mod, struct t##_kb_module, t##_kb_mod_acquire,	\
  * @type: the private data type of its entries with a probe, e.g.
  *	``struct my_phy``; ``struct kb_phy_nopriv`` if no entry has one
  *
- * Comes before the callbacks, which get the data with kb_phy_priv().
+ * Comes before the callbacks, which get the data with kb_phy_priv(), and
+ * declares the type of the table's entries.
  */
 #define KB_PHY_PRIV_TYPE(t, type)					\
-static inline __maybe_unused type *__##t##_kb_priv(void *priv)		\
-{									\
-	return priv;							\
+struct t##_kb_phy_desc {						\
+	char *name;							\
+	u32 flags;							\
+	int (*probe)(struct kb_phy_probe *p, typeof(type) *priv);	\
+	int (*soft_reset)(struct kb_phy *h);				\
+	int (*config_init)(struct kb_phy *h);				\
+	int (*config_aneg)(struct kb_phy_locked *h);			\
+	int (*read_status)(struct kb_phy_locked *h);			\
+	int (*suspend)(struct kb_phy *h);				\
+	int (*resume)(struct kb_phy_locked *h);				\
+	void (*link_change_notify)(struct kb_phy_notify *h);		\
+	int (*read_page)(struct kb_phy_page *h);			\
+	int (*write_page)(struct kb_phy_page *h, int page);		\
+};									\
+struct t##_kb_priv {							\
+	typeof(type) *p;						\
 }
 
 /**
@@ -901,7 +1002,8 @@ static inline __maybe_unused type *__##t##_kb_priv(void *priv)		\
  * Return: the data, with the table's type; NULL for a PHY whose entry has
  * no probe.
  */
-#define kb_phy_priv(t, h)	__##t##_kb_priv(__kb_phy_priv(kb_phy_raw(h)))
+#define kb_phy_priv(t, h)						\
+	(((struct t##_kb_priv){ .p = __kb_phy_priv(kb_phy_raw(h)) }).p)
 
 /**
  * struct kb_phy_nopriv - the private data type of a table without probes
