@@ -62,6 +62,36 @@ emu_load() {
 	insmod "$KB_MODULES/kb_mdio_emu.ko" "$@"
 }
 
+# After a failed case: no PHY attached, no link partner, so one failure
+# does not fail every later case.
+phys_idle() {
+	local d
+
+	for d in "$EMU"/kbemu:*; do
+		[ -e "$d/status" ] || continue
+		grep -qE '^state=(up|running|nolink)$' "$d/status" &&
+			echo stop >"$d/ctl"
+		grep -qx attached=1 "$d/status" && echo detach >"$d/ctl"
+		echo down >"$d/partner"
+	done
+}
+
+# fresh CMD...: CMD from idle PHYs.
+fresh() {
+	phys_idle 2>/dev/null
+	"$@"
+}
+
+# The trace comparison loads its own modules: unload what a failed case
+# left loaded.
+unloaded() {
+	phys_idle 2>/dev/null
+	rmmod kbind_ax88796b 2>/dev/null
+	rmmod ax88796b 2>/dev/null
+	rmmod kb_mdio_emu 2>/dev/null
+	"$@"
+}
+
 # Each of the three PHYs bound to the Asix driver of the same model.
 bound_to_asix() {
 	local phy
@@ -255,7 +285,7 @@ testdrv_suspend() {
 }
 
 kb_case "phy: emulated MDIO bus with AX88772A, AX88772C, AX88796B" sh -c \
-	"insmod $KB_MODULES/kb_mdio_emu.ko && test -e $DEV/kbemu:03 && ! test -e $DEV/kbemu:04/driver"
+	"insmod $KB_MODULES/kb_mdio_emu.ko && test -e $DEV/kbemu:03 && ! test -e $DEV/kbemu:04 && ! test -e $DEV/kbemu:01/driver"
 kb_case "phy: kbind_ax88796b binds each PHY to its model's driver" sh -c \
 	"insmod $KB_MODULES/kbind_ax88796b.ko"
 kb_case "phy: each PHY's driver is the model's" bound_to_asix
@@ -263,32 +293,38 @@ kb_case "phy: the drivers are kbind_ax88796b's" kbind_owns_drivers
 kb_case "phy: each PHY's MODALIAS matches a module alias" aliases_match
 for phy in $PHYS; do
 	m=$(model_of "$phy")
-	kb_case "phy: $m links up at 100/full" links_at "$phy" 100full 100 full
-	kb_case "phy: $m links up at 10/half" links_at "$phy" 10half 10 half
+	kb_case "phy: $m links up at 100/full" \
+		fresh links_at "$phy" 100full 100 full
+	kb_case "phy: $m links up at 10/half" \
+		fresh links_at "$phy" 10half 10 half
 	kb_case "phy: $m soft reset clears BMCR, then resets" \
-		soft_reset_toggles "$phy"
+		fresh soft_reset_toggles "$phy"
 done
-kb_case "phy: AX88772A link loss resets the PHY" link_loss_resets kbemu:01
-kb_case "phy: AX88772C link loss does not" link_loss_no_reset kbemu:02
+kb_case "phy: AX88772A link loss resets the PHY" \
+	fresh link_loss_resets kbemu:01
+kb_case "phy: AX88772C link loss does not" \
+	fresh link_loss_no_reset kbemu:02
 kb_case "phy: AX88772A quirk: LPA 0, speed and duplex from BMCR" \
-	lpa0_resolves kbemu:01 100 full
+	fresh lpa0_resolves kbemu:01 100 full
 kb_case "phy: AX88772C with LPA 0 resolves no mode (quirk control)" \
-	lpa0_resolves kbemu:02 -1 unknown
+	fresh lpa0_resolves kbemu:02 -1 unknown
 kb_case "phy: AX88772A suspend powers down, resume up" \
-	suspend_resume kbemu:01 yes
+	fresh suspend_resume kbemu:01 yes
 kb_case "phy: AX88772C suspend powers down, resume up" \
-	suspend_resume kbemu:02 yes
+	fresh suspend_resume kbemu:02 yes
 kb_case "phy: AX88796B has no suspend: stays powered" \
-	suspend_resume kbemu:03 no
+	fresh suspend_resume kbemu:03 no
 for phy in $PHYS; do
-	kb_case "phy: $(model_of "$phy") unbind and rebind" unbind_rebind "$phy"
+	kb_case "phy: $(model_of "$phy") unbind and rebind" \
+		fresh unbind_rebind "$phy"
 done
-kb_case "phy: unloading kbind_ax88796b unbinds every PHY" sh -c \
+kb_case "phy: unloading kbind_ax88796b unbinds every PHY" fresh sh -c \
 	"rmmod kbind_ax88796b && ! test -e $DEV/kbemu:01/driver && ! test -e $DEV/kbemu:03/driver && rmmod kb_mdio_emu"
 kb_case "phy: register trace identical to stock ax88796b.ko's" \
-	same_trace_as_stock
+	unloaded same_trace_as_stock
 
-kb_case "phy: kb_phy_testdrv binds (probe with private data)" sh -c \
+kb_case "phy: kb_phy_testdrv binds (probe with private data)" \
+	unloaded sh -c \
 	"insmod $KB_MODULES/kb_mdio_emu.ko ids=$TEST_ID && insmod $KB_MODULES/kb_phy_testdrv.ko && test -e $DEV/kbemu:01/driver"
 kb_case "phy: private data, MMD and paged writes reach the PHY" testdrv_setup
 kb_case "phy: suspend saves, resume restores a paged register" \
