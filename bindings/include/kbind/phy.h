@@ -626,17 +626,6 @@ static inline int __kb_phy_register(struct kb_publish *p,
 	return 0;
 }
 
-/*
- * A PHY with a probe keeps its lifecycle in phydev->priv; the private data
- * is the lifecycle's.
- */
-static inline void *__kb_phy_priv(struct phy_device *d)
-{
-	struct kb_lifecycle *lc = d->priv;
-
-	return lc ? lc->priv : NULL;
-}
-
 static inline int __kb_phy_probe(struct phy_device *d,
 				 const struct kb_lifecycle_ops *ops,
 				 struct module *owner)
@@ -663,6 +652,21 @@ static inline void __kb_phy_remove(struct phy_device *d)
 	kb_lifecycle_teardown(lc);
 	d->priv = NULL;
 	kfree(lc);
+}
+
+/*
+ * A PHY bound to an entry with a probe keeps its lifecycle in
+ * phydev->priv; the private data is the lifecycle's. Another driver may
+ * have left phydev->priv set (phylib does not clear it at unbind), so the
+ * remove callback tells whose it is.
+ */
+static inline void *__kb_phy_priv(struct phy_device *d)
+{
+	struct kb_lifecycle *lc = d->priv;
+
+	if (!d->drv || d->drv->remove != __kb_phy_remove)
+		return NULL;
+	return lc->priv;
 }
 
 static inline int __kb_phy_no_publish(struct kb_publish *p, void *priv)
