@@ -277,6 +277,26 @@ testdrv_setup() {
 		testdrv_regs mmd6.1=0006 && testdrv_regs page=0000
 }
 
+# Unbind and rebind 20 times while phylib keeps calling the driver
+# (phy_init_hw(): config_init, which uses the private data): remove must
+# withdraw the data and wait for the callbacks using it, never free it
+# under them (KASAN would report it on the debug kernel).
+testdrv_unbind_busy() {
+	local d="$DRV/kbind test PHY" i=0 pid rc=0
+
+	ctl kbemu:01 attach || return 1
+	while :; do echo reset >"$EMU/kbemu:01/ctl"; done 2>/dev/null &
+	pid=$!
+	while [ $i -lt 20 ] && [ $rc -eq 0 ]; do
+		echo kbemu:01 >"$d/unbind" && echo kbemu:01 >"$d/bind" || rc=1
+		i=$((i + 1))
+	done
+	kill $pid
+	wait $pid
+	[ $rc -eq 0 ] && ctl kbemu:01 reset && testdrv_regs page2.16=a005 &&
+		ctl kbemu:01 detach
+}
+
 # Powering down clears the pages; resume restores the saved register.
 testdrv_suspend() {
 	ctl kbemu:01 suspend && testdrv_absent page2.16 &&
@@ -329,6 +349,8 @@ kb_case "phy: kb_phy_testdrv binds (probe with private data)" \
 kb_case "phy: private data, MMD and paged writes reach the PHY" testdrv_setup
 kb_case "phy: suspend saves, resume restores a paged register" \
 	testdrv_suspend
+kb_case "phy: unbind/rebind while callbacks run (private data revoked)" \
+	testdrv_unbind_busy
 kb_case "phy: kb_phy_testdrv and the bus unload" sh -c \
 	"rmmod kb_phy_testdrv && rmmod kb_mdio_emu"
 

@@ -22,9 +22,9 @@
  * Register accessors (kb_phy_read() and friends) take the MDIO bus lock and
  * accept every handle but &struct kb_phy_page, whose callbacks run with that
  * lock held and use __kb_phy_read()/__kb_phy_write() (lockdep checks the
- * lock is held). Helpers that read or
- * write phylib's link state (link, speed, duplex, link partner modes) take
- * &struct kb_phy_locked only and assert the lock with lockdep. Registers are
+ * lock is held). Helpers that read or write phylib's link state (link,
+ * speed, duplex, link partner modes) take &struct kb_phy_locked only and
+ * assert the lock with lockdep. Registers are
  * typed too: KB_C22() for Clause 22, KB_C45() for a Clause 45 (MMD)
  * register, so a register number cannot be passed where the other is meant.
  *
@@ -33,9 +33,14 @@
  * after remove, probe runs as a kbind lifecycle (its steps unwind by
  * themselves), and kb_phy_priv() returns the data with its type.
  *
- * Once remove returned phylib calls none of the driver's callbacks (it
- * stops the state machine and clears phydev->drv first, then MAC drivers'
- * calls get -EIO), so the handles need no revocation of their own.
+ * The private data is revocable: phylib clears phydev->drv only after
+ * remove and does not hold phydev->lock around it, so an ethtool or MAC
+ * driver call may still be in a callback when remove runs. The callbacks
+ * of entries with a probe run inside an SRCU read section of their table
+ * and only while the PHY's data is there; remove withdraws the data, waits
+ * for those callbacks, then tears the lifecycle down, and a later callback
+ * returns -ENODEV. Entries without a probe have nothing to revoke and
+ * cost nothing.
  */
 #ifndef _KBIND_PHY_H
 #define _KBIND_PHY_H
@@ -46,6 +51,7 @@
 #include <linux/mii.h>
 #include <linux/mod_devicetable.h>
 #include <linux/phy.h>
+#include <linux/srcu.h>
 
 #include <kbind/compat.h>
 #include <kbind/lifecycle.h>
@@ -636,21 +642,35 @@ static inline int __kb_phy_probe(struct phy_device *d,
 	lc = kzalloc(sizeof(*lc), GFP_KERNEL);
 	if (!lc)
 		return -ENOMEM;
-	d->priv = lc;
 	ret = kb_lifecycle_start(lc, ops, &d->mdio.dev, owner);
 	if (ret) {
-		d->priv = NULL;
 		kfree(lc);
+		return ret;
 	}
-	return ret;
+	/*
+	 * phylib set phydev->drv before probe: ethtool may already be calling
+	 * the callbacks. They see the data only from here on, whole.
+	 */
+	smp_store_release(&d->priv, lc);
+	return 0;
 }
 
-static inline void __kb_phy_remove(struct phy_device *d)
+/*
+ * Remove of a PHY whose entry has a probe. phylib may still be calling
+ * into the driver (it clears phydev->drv only after remove, and ethtool
+ * calls take phydev->lock, which remove does not): withdraw phydev->priv,
+ * wait until no callback of the table can still be using it, then tear
+ * the lifecycle down. Callbacks that come later find no data and return
+ * -ENODEV, which phylib's state machine takes as "device gone".
+ */
+static inline void __kb_phy_remove(struct phy_device *d,
+				   struct srcu_struct *srcu)
 {
 	struct kb_lifecycle *lc = d->priv;
 
+	WRITE_ONCE(d->priv, NULL);
+	synchronize_srcu(srcu);
 	kb_lifecycle_teardown(lc);
-	d->priv = NULL;
 	kfree(lc);
 }
 
@@ -658,16 +678,34 @@ static inline void __kb_phy_remove(struct phy_device *d)
  * A PHY bound to an entry with a probe keeps its lifecycle in
  * phydev->priv; the private data is the lifecycle's. Another driver may
  * have left phydev->priv set (phylib does not clear it at unbind), so the
- * remove callback tells whose it is.
+ * table's remove callback tells whose it is.
  */
-static inline void *__kb_phy_priv(struct phy_device *d)
+static inline void *__kb_phy_priv(struct phy_device *d,
+				  void (*remove)(struct phy_device *d))
 {
-	struct kb_lifecycle *lc = d->priv;
+	/* pairs with the release in __kb_phy_probe(): a whole lifecycle */
+	struct kb_lifecycle *lc = smp_load_acquire(&d->priv);
 
-	if (!d->drv || d->drv->remove != __kb_phy_remove)
+	if (!d->drv || d->drv->remove != remove || !lc)
 		return NULL;
 	return lc->priv;
 }
+
+/*
+ * Run @stmt, a callback call, inside SRCU read section @srcu (the table's) and
+ * only while PHY @d's data is there (see __kb_phy_remove()). For entries with a
+ * probe; those without have no data to protect and call directly.
+ */
+#define __KB_PHY_GUARD(srcu, d, stmt)					\
+	do {								\
+		struct srcu_struct *__srcu = (srcu);			\
+		int __idx = srcu_read_lock(__srcu);			\
+									\
+		/* pairs with the release in __kb_phy_probe() */	\
+		if (smp_load_acquire(&(d)->priv))			\
+			stmt;						\
+		srcu_read_unlock(__srcu, __idx);			\
+	} while (0)
 
 static inline int __kb_phy_no_publish(struct kb_publish *p, void *priv)
 {
@@ -777,7 +815,7 @@ static inline int __kb_phy_no_publish(struct kb_publish *p, void *priv)
 /* One entry: its typed description and the trampolines phylib calls. */
 #define __KB_PHY_ENTRY_(tk, rest, match, entry, ...)			\
 static_assert(__KB_PHY_ID_OK match,					\
-	      "kbind: a PHY id is 32 bits, its mask not empty");		\
+	      "kbind: a PHY id is 32 bits, its mask not empty");	\
 static const struct tk##_phy_desc entry##_kb_desc = {			\
 	__VA_ARGS__							\
 };									\
@@ -798,61 +836,96 @@ static const struct kb_lifecycle_ops entry##_kb_ops = {			\
 };									\
 static int entry##_kb_probe(struct phy_device *d)			\
 {									\
-	return __kb_phy_probe(d, &entry##_kb_ops, THIS_MODULE);	\
+	return __kb_phy_probe(d, &entry##_kb_ops, THIS_MODULE);		\
 }									\
 static int entry##_kb_soft_reset(struct phy_device *d)			\
 {									\
 	struct kb_phy h = { d };					\
+	int ret = -ENODEV;						\
 									\
-	return entry##_kb_desc.soft_reset(&h);				\
+	if (!entry##_kb_desc.probe)					\
+		return entry##_kb_desc.soft_reset(&h);			\
+	__KB_PHY_GUARD(&tk##_srcu, d, ret = entry##_kb_desc.soft_reset(&h));	\
+	return ret;							\
 }									\
-static int entry##_kb_config_init(struct phy_device *d)		\
+static int entry##_kb_config_init(struct phy_device *d)			\
 {									\
 	struct kb_phy h = { d };					\
+	int ret = -ENODEV;						\
 									\
-	return entry##_kb_desc.config_init(&h);				\
+	if (!entry##_kb_desc.probe)					\
+		return entry##_kb_desc.config_init(&h);			\
+	__KB_PHY_GUARD(&tk##_srcu, d, ret = entry##_kb_desc.config_init(&h));	\
+	return ret;							\
 }									\
-static int entry##_kb_config_aneg(struct phy_device *d)		\
+static int entry##_kb_config_aneg(struct phy_device *d)			\
 {									\
 	struct kb_phy_locked h = { d };					\
+	int ret = -ENODEV;						\
 									\
-	return entry##_kb_desc.config_aneg(&h);				\
+	if (!entry##_kb_desc.probe)					\
+		return entry##_kb_desc.config_aneg(&h);			\
+	__KB_PHY_GUARD(&tk##_srcu, d, ret = entry##_kb_desc.config_aneg(&h));	\
+	return ret;							\
 }									\
-static int entry##_kb_read_status(struct phy_device *d)		\
+static int entry##_kb_read_status(struct phy_device *d)			\
 {									\
 	struct kb_phy_locked h = { d };					\
+	int ret = -ENODEV;						\
 									\
-	return entry##_kb_desc.read_status(&h);				\
+	if (!entry##_kb_desc.probe)					\
+		return entry##_kb_desc.read_status(&h);			\
+	__KB_PHY_GUARD(&tk##_srcu, d, ret = entry##_kb_desc.read_status(&h));	\
+	return ret;							\
 }									\
 static int entry##_kb_suspend(struct phy_device *d)			\
 {									\
 	struct kb_phy h = { d };					\
+	int ret = -ENODEV;						\
 									\
-	return entry##_kb_desc.suspend(&h);				\
+	if (!entry##_kb_desc.probe)					\
+		return entry##_kb_desc.suspend(&h);			\
+	__KB_PHY_GUARD(&tk##_srcu, d, ret = entry##_kb_desc.suspend(&h));	\
+	return ret;							\
 }									\
 static int entry##_kb_resume(struct phy_device *d)			\
 {									\
 	struct kb_phy_locked h = { d };					\
+	int ret = -ENODEV;						\
 									\
-	return entry##_kb_desc.resume(&h);				\
+	if (!entry##_kb_desc.probe)					\
+		return entry##_kb_desc.resume(&h);			\
+	__KB_PHY_GUARD(&tk##_srcu, d, ret = entry##_kb_desc.resume(&h));	\
+	return ret;							\
 }									\
-static void entry##_kb_link_change_notify(struct phy_device *d)	\
+static void entry##_kb_link_change_notify(struct phy_device *d)		\
 {									\
 	struct kb_phy_notify h = { d };					\
 									\
-	entry##_kb_desc.link_change_notify(&h);				\
+	if (!entry##_kb_desc.probe)					\
+		entry##_kb_desc.link_change_notify(&h);			\
+	else								\
+		__KB_PHY_GUARD(&tk##_srcu, d, entry##_kb_desc.link_change_notify(&h)); \
 }									\
 static int entry##_kb_read_page(struct phy_device *d)			\
 {									\
 	struct kb_phy_page h = { d };					\
+	int ret = -ENODEV;						\
 									\
-	return entry##_kb_desc.read_page(&h);				\
+	if (!entry##_kb_desc.probe)					\
+		return entry##_kb_desc.read_page(&h);			\
+	__KB_PHY_GUARD(&tk##_srcu, d, ret = entry##_kb_desc.read_page(&h));	\
+	return ret;							\
 }									\
 static int entry##_kb_write_page(struct phy_device *d, int page)	\
 {									\
 	struct kb_phy_page h = { d };					\
+	int ret = -ENODEV;						\
 									\
-	return entry##_kb_desc.write_page(&h, page);			\
+	if (!entry##_kb_desc.probe)					\
+		return entry##_kb_desc.write_page(&h, page);		\
+	__KB_PHY_GUARD(&tk##_srcu, d, ret = entry##_kb_desc.write_page(&h, page)); \
+	return ret;							\
 }									\
 __KB_PHY_UNPAREN rest
 
@@ -876,8 +949,6 @@ __KB_PHY_UNPAREN rest
 		d->phy_id_mask = __id.phy_id_mask;			\
 		d->name = entry##_kb_desc.name;				\
 		d->flags = entry##_kb_desc.flags;			\
-		if (entry##_kb_desc.probe)				\
-			d->remove = __kb_phy_remove;			\
 		__KB_PHY_SET(d->probe, entry##_kb_desc.probe,		\
 			     entry##_kb_probe);				\
 		__KB_PHY_SET(d->soft_reset, entry##_kb_desc.soft_reset,	\
@@ -957,6 +1028,9 @@ static int t##_kb_mod_acquire(struct kb_probe *p,			\
 	struct phy_driver *d = t##_kb_drivers;				\
 									\
 	__KB_PHY_EACH(__KB_PHY_FILL, __VA_ARGS__)			\
+	for (d = t##_kb_drivers; d < t##_kb_drivers + ARRAY_SIZE(t##_kb_drivers); d++) \
+		if (d->probe)						\
+			d->remove = t##_kb_remove;			\
 	return 0;							\
 }									\
 static int t##_kb_mod_publish(struct kb_publish *p,			\
@@ -965,7 +1039,7 @@ static int t##_kb_mod_publish(struct kb_publish *p,			\
 	return __kb_phy_register(p, &m->reg, t##_kb_drivers,		\
 				 ARRAY_SIZE(t##_kb_drivers));		\
 }									\
-KB_MODULE(t##_kb_mod, struct t##_kb_module, t##_kb_mod_acquire,	\
+KB_MODULE(t##_kb_mod, struct t##_kb_module, t##_kb_mod_acquire,		\
 	  t##_kb_mod_publish)
 
 /**
@@ -975,7 +1049,8 @@ KB_MODULE(t##_kb_mod, struct t##_kb_module, t##_kb_mod_acquire,	\
  *	``struct my_phy``; ``struct kb_phy_nopriv`` if no entry has one
  *
  * Comes before the callbacks, which get the data with kb_phy_priv(), and
- * declares the type of the table's entries.
+ * declares the type of the table's entries, and the SRCU domain and remove
+ * callback that keep the data until no callback can be using it.
  */
 #define KB_PHY_PRIV_TYPE(t, type)					\
 struct t##_kb_phy_desc {						\
@@ -994,6 +1069,11 @@ struct t##_kb_phy_desc {						\
 };									\
 struct t##_kb_priv {							\
 	typeof(type) *p;						\
+};									\
+DEFINE_STATIC_SRCU(t##_kb_srcu);					\
+static void __maybe_unused t##_kb_remove(struct phy_device *d)		\
+{									\
+	__kb_phy_remove(d, &t##_kb_srcu);				\
 }
 
 /**
@@ -1001,13 +1081,16 @@ struct t##_kb_priv {							\
  * @t: the table's name, as given to KB_PHY_MODULE()
  * @h: any PHY handle
  *
- * Lifetime: allocated before the entry's probe, freed after remove; phylib
- * calls no callback outside that window.
+ * Lifetime: allocated before the entry's probe, reachable from when it
+ * returned until remove withdraws it, freed once no callback uses it; a
+ * callback phylib calls outside that window returns -ENODEV unrun.
  * Return: the data, with the table's type; NULL for a PHY whose entry has
- * no probe.
+ * no probe, and during probe, which gets the data as its argument.
  */
 #define kb_phy_priv(t, h)						\
-	(((struct t##_kb_priv){ .p = __kb_phy_priv(kb_phy_raw(h)) }).p)
+	(((struct t##_kb_priv){						\
+		.p = __kb_phy_priv(kb_phy_raw(h), t##_kb_remove),	\
+	}).p)
 
 /**
  * struct kb_phy_nopriv - the private data type of a table without probes
