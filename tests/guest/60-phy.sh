@@ -278,14 +278,18 @@ testdrv_setup() {
 }
 
 # Unbind and rebind 20 times while phylib keeps calling the driver
-# (phy_init_hw(): config_init, which uses the private data): remove must
-# withdraw the data and wait for the callbacks using it, never free it
-# under them (KASAN would report it on the debug kernel).
+# (phy_resume(): resume, which uses the private data): remove must withdraw
+# the data and wait for the callbacks using it, never free it under them
+# (KASAN would report it on the debug kernel). Not phy_init_hw(): phylib
+# itself reads phydev->drv twice there without a lock, and unbind clears it.
 testdrv_unbind_busy() {
 	local d="$DRV/kbind test PHY" i=0 pid rc=0
 
 	ctl kbemu:01 attach || return 1
-	while :; do echo reset >"$EMU/kbemu:01/ctl"; done 2>/dev/null &
+	while :; do
+		echo suspend >"$EMU/kbemu:01/ctl"
+		echo resume >"$EMU/kbemu:01/ctl"
+	done 2>/dev/null &
 	pid=$!
 	while [ $i -lt 20 ] && [ $rc -eq 0 ]; do
 		echo kbemu:01 >"$d/unbind" && echo kbemu:01 >"$d/bind" || rc=1
