@@ -729,25 +729,25 @@ static inline int __kb_phy_no_publish(struct kb_publish *p, void *priv)
 #define __KB_PHY_EACH_1(op, e)						\
 	__KB_PHY_CALL(op##_, (), __KB_PHY_UNPAREN e)
 #define __KB_PHY_EACH_2(op, e, ...)					\
-	__KB_PHY_CALL(op##_, (__KB_PHY_EACH_1(op, __VA_ARGS__)), \
+	__KB_PHY_CALL(op##_, (__KB_PHY_EACH_1(op, __VA_ARGS__)),	\
 		      __KB_PHY_UNPAREN e)
 #define __KB_PHY_EACH_3(op, e, ...)					\
-	__KB_PHY_CALL(op##_, (__KB_PHY_EACH_2(op, __VA_ARGS__)), \
+	__KB_PHY_CALL(op##_, (__KB_PHY_EACH_2(op, __VA_ARGS__)),	\
 		      __KB_PHY_UNPAREN e)
 #define __KB_PHY_EACH_4(op, e, ...)					\
-	__KB_PHY_CALL(op##_, (__KB_PHY_EACH_3(op, __VA_ARGS__)), \
+	__KB_PHY_CALL(op##_, (__KB_PHY_EACH_3(op, __VA_ARGS__)),	\
 		      __KB_PHY_UNPAREN e)
 #define __KB_PHY_EACH_5(op, e, ...)					\
-	__KB_PHY_CALL(op##_, (__KB_PHY_EACH_4(op, __VA_ARGS__)), \
+	__KB_PHY_CALL(op##_, (__KB_PHY_EACH_4(op, __VA_ARGS__)),	\
 		      __KB_PHY_UNPAREN e)
 #define __KB_PHY_EACH_6(op, e, ...)					\
-	__KB_PHY_CALL(op##_, (__KB_PHY_EACH_5(op, __VA_ARGS__)), \
+	__KB_PHY_CALL(op##_, (__KB_PHY_EACH_5(op, __VA_ARGS__)),	\
 		      __KB_PHY_UNPAREN e)
 #define __KB_PHY_EACH_7(op, e, ...)					\
-	__KB_PHY_CALL(op##_, (__KB_PHY_EACH_6(op, __VA_ARGS__)), \
+	__KB_PHY_CALL(op##_, (__KB_PHY_EACH_6(op, __VA_ARGS__)),	\
 		      __KB_PHY_UNPAREN e)
 #define __KB_PHY_EACH_8(op, e, ...)					\
-	__KB_PHY_CALL(op##_, (__KB_PHY_EACH_7(op, __VA_ARGS__)), \
+	__KB_PHY_CALL(op##_, (__KB_PHY_EACH_7(op, __VA_ARGS__)),	\
 		      __KB_PHY_UNPAREN e)
 #define __KB_PHY_EACH_T_1(op, t, e)					\
 	__KB_PHY_CALL(op##_, t##_kb, (), __KB_PHY_UNPAREN e)
@@ -772,6 +772,25 @@ static inline int __kb_phy_no_publish(struct kb_publish *p, void *priv)
 #define __KB_PHY_EACH_T_8(op, t, e, ...)				\
 	__KB_PHY_CALL(op##_, t##_kb, (__KB_PHY_EACH_T_7(op, t, __VA_ARGS__)), \
 		      __KB_PHY_UNPAREN e)
+
+/*
+ * The trampoline pfx##cb that phylib calls for callback @cb of the entry
+ * whose symbols start with @pfx, with the handle type @htype: the driver's
+ * callback, inside SRCU domain @srcu if the entry has private data (see
+ * __KB_PHY_GUARD()).
+ */
+#define __KB_PHY_TRAMPOLINE(srcu, pfx, cb, htype)			\
+static int pfx##cb(struct phy_device *d)				\
+{									\
+	struct htype h = { d };						\
+	int (*fn)(typeof(h) *h) = pfx##desc.cb;				\
+	int ret = -ENODEV;						\
+									\
+	if (!pfx##desc.probe)						\
+		return fn(&h);						\
+	__KB_PHY_GUARD(srcu, d, ret = fn(&h));				\
+	return ret;							\
+}
 
 /**
  * KB_PHY_EXACT() - match one PHY id exactly
@@ -838,66 +857,12 @@ static int entry##_kb_probe(struct phy_device *d)			\
 {									\
 	return __kb_phy_probe(d, &entry##_kb_ops, THIS_MODULE);		\
 }									\
-static int entry##_kb_soft_reset(struct phy_device *d)			\
-{									\
-	struct kb_phy h = { d };					\
-	int ret = -ENODEV;						\
-									\
-	if (!entry##_kb_desc.probe)					\
-		return entry##_kb_desc.soft_reset(&h);			\
-	__KB_PHY_GUARD(&tk##_srcu, d, ret = entry##_kb_desc.soft_reset(&h));	\
-	return ret;							\
-}									\
-static int entry##_kb_config_init(struct phy_device *d)			\
-{									\
-	struct kb_phy h = { d };					\
-	int ret = -ENODEV;						\
-									\
-	if (!entry##_kb_desc.probe)					\
-		return entry##_kb_desc.config_init(&h);			\
-	__KB_PHY_GUARD(&tk##_srcu, d, ret = entry##_kb_desc.config_init(&h));	\
-	return ret;							\
-}									\
-static int entry##_kb_config_aneg(struct phy_device *d)			\
-{									\
-	struct kb_phy_locked h = { d };					\
-	int ret = -ENODEV;						\
-									\
-	if (!entry##_kb_desc.probe)					\
-		return entry##_kb_desc.config_aneg(&h);			\
-	__KB_PHY_GUARD(&tk##_srcu, d, ret = entry##_kb_desc.config_aneg(&h));	\
-	return ret;							\
-}									\
-static int entry##_kb_read_status(struct phy_device *d)			\
-{									\
-	struct kb_phy_locked h = { d };					\
-	int ret = -ENODEV;						\
-									\
-	if (!entry##_kb_desc.probe)					\
-		return entry##_kb_desc.read_status(&h);			\
-	__KB_PHY_GUARD(&tk##_srcu, d, ret = entry##_kb_desc.read_status(&h));	\
-	return ret;							\
-}									\
-static int entry##_kb_suspend(struct phy_device *d)			\
-{									\
-	struct kb_phy h = { d };					\
-	int ret = -ENODEV;						\
-									\
-	if (!entry##_kb_desc.probe)					\
-		return entry##_kb_desc.suspend(&h);			\
-	__KB_PHY_GUARD(&tk##_srcu, d, ret = entry##_kb_desc.suspend(&h));	\
-	return ret;							\
-}									\
-static int entry##_kb_resume(struct phy_device *d)			\
-{									\
-	struct kb_phy_locked h = { d };					\
-	int ret = -ENODEV;						\
-									\
-	if (!entry##_kb_desc.probe)					\
-		return entry##_kb_desc.resume(&h);			\
-	__KB_PHY_GUARD(&tk##_srcu, d, ret = entry##_kb_desc.resume(&h));	\
-	return ret;							\
-}									\
+__KB_PHY_TRAMPOLINE(&tk##_srcu, entry##_kb_, soft_reset, kb_phy)	\
+__KB_PHY_TRAMPOLINE(&tk##_srcu, entry##_kb_, config_init, kb_phy)	\
+__KB_PHY_TRAMPOLINE(&tk##_srcu, entry##_kb_, config_aneg, kb_phy_locked) \
+__KB_PHY_TRAMPOLINE(&tk##_srcu, entry##_kb_, read_status, kb_phy_locked) \
+__KB_PHY_TRAMPOLINE(&tk##_srcu, entry##_kb_, suspend, kb_phy)		\
+__KB_PHY_TRAMPOLINE(&tk##_srcu, entry##_kb_, resume, kb_phy_locked)	\
 static void entry##_kb_link_change_notify(struct phy_device *d)		\
 {									\
 	struct kb_phy_notify h = { d };					\
@@ -907,16 +872,7 @@ static void entry##_kb_link_change_notify(struct phy_device *d)		\
 	else								\
 		__KB_PHY_GUARD(&tk##_srcu, d, entry##_kb_desc.link_change_notify(&h)); \
 }									\
-static int entry##_kb_read_page(struct phy_device *d)			\
-{									\
-	struct kb_phy_page h = { d };					\
-	int ret = -ENODEV;						\
-									\
-	if (!entry##_kb_desc.probe)					\
-		return entry##_kb_desc.read_page(&h);			\
-	__KB_PHY_GUARD(&tk##_srcu, d, ret = entry##_kb_desc.read_page(&h));	\
-	return ret;							\
-}									\
+__KB_PHY_TRAMPOLINE(&tk##_srcu, entry##_kb_, read_page, kb_phy_page)	\
 static int entry##_kb_write_page(struct phy_device *d, int page)	\
 {									\
 	struct kb_phy_page h = { d };					\
