@@ -31,7 +31,8 @@ USER_PROGS := $(addprefix $(BUILD)/user/,$(basename $(notdir $(USER_SRCS))))
 USER_PROGS += $(BUILD)/user/misc_sample_test32
 vpath %.c tests/user drivers/samples/misc drivers/samples/pci
 
-.PHONY: all modules user test demo docs clean help deps FORCE
+.PHONY: all modules user test demo docs clean help deps cocci cocci-test \
+	cocci-survey FORCE
 all: modules user
 
 deps:
@@ -67,6 +68,16 @@ demo:
 docs:
 	@$(KBIND_ROOT)/scripts/docs.sh
 
+# Coccinelle rules: over kbind (or DIR=...), their tests, the kernel survey.
+cocci:
+	@$(KBIND_ROOT)/scripts/cocci.sh check $(DIR)
+
+cocci-test:
+	@$(KBIND_ROOT)/scripts/cocci.sh test
+
+cocci-survey:
+	@$(KBIND_ROOT)/scripts/cocci.sh survey
+
 clean:
 	rm -rf $(BUILD)
 
@@ -75,6 +86,9 @@ help:
 	@echo 'make demo   install what is missing, build, boot each kernel and show the sample working'
 	@echo 'make test   install what is missing, run every test; ends with "N passed, N failed"'
 	@echo 'make docs   render the API reference with Doxygen into build/docs'
+	@echo 'make cocci [DIR=...]  Coccinelle rules over kbind (or DIR); non-zero on findings'
+	@echo 'make cocci-test       the rules'"'"' test cases'
+	@echo 'make cocci-survey     the rules over drivers/ of linux-source-6.12 (slow)'
 	@echo 'make C=2    build with sparse'
 	@echo 'make KBIND_FAULT_INJECTION=y KDIR=...  test build with a fault injection point per step'
 

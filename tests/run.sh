@@ -2,10 +2,10 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # Run every kbind test: install what is missing, build for each supported
-# kernel, then the compile-fail cases, the style checks and the VM suite on
-# each kernel. Every case prints one "ok"/"not ok" line; the last line is
-# "N passed, N failed[, N skipped]" and the exit status is non-zero if any
-# case failed. Logs stay in build/test/.
+# kernel, then the compile-fail cases, the style checks, the Coccinelle
+# rules' cases and the VM suite on each kernel. Every case prints one
+# "ok"/"not ok" line; the last line is "N passed, N failed[, N skipped]" and
+# the exit status is non-zero if any case failed. Logs stay in build/test/.
 
 set -uo pipefail
 
@@ -66,6 +66,7 @@ done
 
 mapfile -t krels < <(scripts/kernels.sh)
 tests/style.sh "${krels[@]}" | tap
+scripts/cocci.sh test | tap
 case_of "docs: Doxygen API reference renders with zero warnings" \
 	scripts/docs.sh | tap
 

@@ -1,0 +1,162 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# kbind's Coccinelle rules (cocci/*.cocci), in report mode.
+#
+#   cocci.sh check [DIR|FILE...]  every rule over the targets (default:
+#                                 kbind's bindings/ and drivers/); prints
+#                                 "file:line: rule: message", exits 1 on
+#                                 any finding
+#   cocci.sh test                 every rule's cases in cocci/tests/<rule>/,
+#                                 one TAP line per case file
+#   cocci.sh survey [RULE...]     every rule (or the given ones) over
+#                                 drivers/ of Debian's linux-source-6.12;
+#                                 results in build/cocci-survey/
+#
+# KBIND_COCCI_JOBS sets spatch's worker count (default: every core).
+
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+jobs=${KBIND_COCCI_JOBS:-$(nproc)}
+
+rule_name() {
+	basename "$1" .cocci
+}
+
+# The rule's own "// Options:" line, as the kernel's coccicheck reads it.
+spatch_opts() {
+	local opts
+	opts=$(sed -n 's|^// Options:||p' "$1" | head -n 1)
+	echo "--very-quiet --no-show-diff ${opts:---no-includes --include-headers}"
+}
+
+# run RULE TARGET: the rule's reports on one file or directory, as
+# "file:line: rule: message", sorted. spatch's own diagnostics go to stderr.
+run() {
+	local rule=$1 target=$2 name
+	name=$(rule_name "$rule")
+	if [ -d "$target" ]; then
+		set -- --dir "$target" --jobs "$jobs" --chunksize 1
+	else
+		set -- "$target"
+	fi
+	# shellcheck disable=SC2046 # the options are words
+	spatch --sp-file "$rule" -D report $(spatch_opts "$rule") "$@" |
+		sed -nE "s|^(.+):([0-9]+):[0-9]+-[0-9]+: (.*)$|\1:\2: $name: \3|p" |
+		sort -t: -k1,1 -k2,2n -u
+}
+
+check() {
+	local rule target out found=0
+
+	[ $# -gt 0 ] || set -- bindings drivers
+	for target in "$@"; do
+		[ -e "$target" ] || { echo "cocci: no such file: $target" >&2; exit 2; }
+	done
+	for rule in cocci/*.cocci; do
+		for target in "$@"; do
+			out=$(run "$rule" "$target")
+			[ -z "$out" ] && continue
+			echo "$out"
+			found=1
+		done
+	done
+	return $found
+}
+
+# case_file RULE FILE: one test case. Lines marked "EXPECT" must be exactly
+# the lines reported; FILE.res, if present, is what patch mode makes of FILE.
+case_file() {
+	local rule=$1 f=$2 name want got res out
+	name=$(rule_name "$rule")
+	want=$(grep -n 'EXPECT' "$f" | cut -d: -f1 | sort -n | tr '\n' ' ')
+	got=$(run "$rule" "$f" | cut -d: -f2 | sort -n | tr '\n' ' ')
+	if [ "$want" != "$got" ]; then
+		echo "not ok - cocci: $name/${f##*/}"
+		echo "# expected reports on lines: ${want:-none}"
+		echo "# reported on lines: ${got:-none}"
+		return
+	fi
+	res=${f%.c}.res
+	if [ -f "$res" ]; then
+		out=$(mktemp)
+		# shellcheck disable=SC2046
+		spatch --sp-file "$rule" -D patch $(spatch_opts "$rule") "$f" \
+			-o "$out" > /dev/null
+		if ! diff -u "$res" "$out" > "$out.diff"; then
+			echo "not ok - cocci: $name/${f##*/} (patch mode)"
+			sed 's/^/# /' "$out.diff"
+			rm -f "$out" "$out.diff"
+			return
+		fi
+		rm -f "$out" "$out.diff"
+	fi
+	if [ -f "$res" ]; then
+		echo "ok - cocci: $name/${f##*/} (report and patch)"
+	else
+		echo "ok - cocci: $name/${f##*/}"
+	fi
+}
+
+test_rules() {
+	local rule name dir f bad good
+
+	for rule in cocci/*.cocci; do
+		name=$(rule_name "$rule")
+		dir=cocci/tests/$name
+		bad=0 good=0
+		for f in "$dir"/*.c; do
+			[ -f "$f" ] || continue
+			if grep -q EXPECT "$f"; then
+				bad=$((bad + 1))
+			else
+				good=$((good + 1))
+			fi
+			case_file "$rule" "$f"
+		done
+		if [ $bad -eq 0 ] || [ $good -eq 0 ]; then
+			echo "not ok - cocci: $name has cases that must and must not be reported ($bad, $good)"
+		fi
+	done
+	if out=$(check 2>&1); then
+		echo "ok - cocci: kbind's bindings/ and drivers/ draw no report"
+	else
+		echo "not ok - cocci: kbind's bindings/ and drivers/ draw no report"
+		echo "$out" | sed 's/^/# /'
+	fi
+}
+
+# survey [RULE...]: run over drivers/ of linux-source-6.12. Per rule: the
+# reports, the run time, and a reproducible random sample of 10 for triage.
+survey() {
+	local ksrc out rule name start secs n files
+
+	ksrc=$(scripts/ksrc.sh --full)
+	out=$root/build/cocci-survey
+	mkdir -p "$out"
+	files=$(find "$ksrc/drivers" -name '*.[ch]' | wc -l)
+	[ $# -gt 0 ] || set -- cocci/*.cocci
+	printf '%-32s %6s %8s %7s\n' rule files seconds reports
+	for rule in "$@"; do
+		name=$(rule_name "$rule")
+		rule=cocci/$name.cocci
+		start=$(date +%s)
+		(cd "$ksrc" && run "$root/$rule" drivers) > "$out/$name.txt" \
+			2> "$out/$name.log"
+		secs=$(( $(date +%s) - start ))
+		n=$(wc -l < "$out/$name.txt")
+		echo "$secs" > "$out/$name.seconds"
+		shuf -n 10 --random-source=<(yes kbind) "$out/$name.txt" \
+			> "$out/$name.sample"
+		printf '%-32s %6s %8s %7s\n' "$name" "$files" "$secs" "$n"
+	done
+}
+
+case ${1:-} in
+check) shift; check "$@" ;;
+test) test_rules ;;
+survey) shift; survey "$@" ;;
+*) sed -n '4,16s/^# \?//p' "$0" >&2; exit 2 ;;
+esac
