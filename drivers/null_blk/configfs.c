@@ -263,6 +263,9 @@ static struct configfs_subsystem nullb_subsys = {
 
 static void nullb_configfs_unregister(struct kb_step *step)
 {
+	/* SAFETY: the undo of the publication step recorded by
+	 * nullb_configfs_publish(), so it runs once, before anything is freed.
+	 */
 	configfs_unregister_subsystem(&nullb_subsys);
 }
 
