@@ -63,10 +63,10 @@ static loff_t sample_llseek(struct sample_dev *dev, struct sample_file *f,
 {
 	loff_t ret;
 
+	mutex_lock(&dev->lock);
 	/* SAFETY: @file is the open file this call is for; the generic helper
 	 * only updates its f_pos under its own f_lock.
 	 */
-	mutex_lock(&dev->lock);
 	ret = fixed_size_llseek(file, off, whence, dev->len);
 	mutex_unlock(&dev->lock);
 	return ret;
