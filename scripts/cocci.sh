@@ -7,8 +7,10 @@
 #                                 kbind's bindings/ and drivers/); prints
 #                                 "file:line: rule: message", exits 1 on
 #                                 any finding
-#   cocci.sh test                 every rule's cases in cocci/tests/<rule>/,
-#                                 one TAP line per case file
+#   cocci.sh test [RULE...]       every rule's (or the given rules') cases in
+#                                 cocci/tests/<rule>/, one TAP line per case
+#                                 file, and a check that the kernel's own
+#                                 coccicheck runs the rule unchanged
 #   cocci.sh survey [RULE...]     every rule (or the given ones) over
 #                                 drivers/ of Debian's linux-source-6.12;
 #                                 results in build/cocci-survey/
@@ -20,6 +22,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 jobs=${KBIND_COCCI_JOBS:-$(nproc)}
+rules=(cocci/*.cocci)
 
 rule_name() {
 	basename "$1" .cocci
@@ -48,6 +51,7 @@ run() {
 		sort -t: -k1,1 -k2,2n -u
 }
 
+# check [TARGET...]: the rules in $rules (default: all) over the targets.
 check() {
 	local rule target out found=0
 
@@ -55,7 +59,7 @@ check() {
 	for target in "$@"; do
 		[ -e "$target" ] || { echo "cocci: no such file: $target" >&2; exit 2; }
 	done
-	for rule in cocci/*.cocci; do
+	for rule in "${rules[@]}"; do
 		for target in "$@"; do
 			out=$(run "$rule" "$target")
 			[ -z "$out" ] && continue
@@ -71,7 +75,7 @@ check() {
 case_file() {
 	local rule=$1 f=$2 name want got res out
 	name=$(rule_name "$rule")
-	want=$(grep -n 'EXPECT' "$f" | cut -d: -f1 | sort -n | tr '\n' ' ')
+	want=$(grep -n 'EXPECT' "$f" | cut -d: -f1 | sort -n | tr '\n' ' ' || :)
 	got=$(run "$rule" "$f" | cut -d: -f2 | sort -n | tr '\n' ' ')
 	if [ "$want" != "$got" ]; then
 		echo "not ok - cocci: $name/${f##*/}"
@@ -100,10 +104,35 @@ case_file() {
 	fi
 }
 
+# coccicheck_case RULE DIR: the kernel's own scripts/coccicheck (6.12) runs
+# the rule unchanged and reports the same lines as this script does.
+coccicheck_case() {
+	local rule=$1 dir=$2 name ksrc want got
+	name=$(rule_name "$rule")
+	ksrc=$(scripts/ksrc.sh)
+	want=$(run "$rule" "$dir" | cut -d: -f1,2 | sed 's|^.*/||' | sort)
+	got=$(cd "$ksrc" && srctree=. KBUILD_EXTMOD=$root/$dir \
+		COCCI=$root/$rule MODE=report bash scripts/coccicheck 2>&1 |
+		sed -nE 's|^/.*/([^/]+):([0-9]+):[0-9]+-[0-9]+: .*|\1:\2|p' |
+		sort -u)
+	if [ -n "$want" ] && [ "$want" = "$got" ]; then
+		echo "ok - cocci: $name runs unchanged under the kernel's coccicheck"
+	else
+		echo "not ok - cocci: $name runs unchanged under the kernel's coccicheck"
+		diff <(echo "$want") <(echo "$got") | sed 's/^/# /'
+	fi
+}
+
 test_rules() {
 	local rule name dir f bad good
 
-	for rule in cocci/*.cocci; do
+	if [ $# -gt 0 ]; then
+		rules=()
+		for rule in "$@"; do
+			rules+=("cocci/$(rule_name "$rule").cocci")
+		done
+	fi
+	for rule in "${rules[@]}"; do
 		name=$(rule_name "$rule")
 		dir=cocci/tests/$name
 		bad=0 good=0
@@ -119,6 +148,7 @@ test_rules() {
 		if [ $bad -eq 0 ] || [ $good -eq 0 ]; then
 			echo "not ok - cocci: $name has cases that must and must not be reported ($bad, $good)"
 		fi
+		coccicheck_case "$rule" "$dir"
 	done
 	if out=$(check 2>&1); then
 		echo "ok - cocci: kbind's bindings/ and drivers/ draw no report"
@@ -156,7 +186,7 @@ survey() {
 
 case ${1:-} in
 check) shift; check "$@" ;;
-test) test_rules ;;
+test) shift; test_rules "$@" ;;
 survey) shift; survey "$@" ;;
 *) sed -n '4,16s/^# \?//p' "$0" >&2; exit 2 ;;
 esac
