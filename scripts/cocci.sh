@@ -107,14 +107,19 @@ case_file() {
 # coccicheck_case RULE DIR: the kernel's own scripts/coccicheck (6.12) runs
 # the rule unchanged and reports the same lines as this script does.
 coccicheck_case() {
-	local rule=$1 dir=$2 name ksrc want got
+	local rule=$1 dir=$2 name ksrc want got copy
 	name=$(rule_name "$rule")
 	ksrc=$(scripts/ksrc.sh)
 	want=$(run "$rule" "$dir" | cut -d: -f1,2 | sed 's|^.*/||' | sort)
-	got=$(cd "$ksrc" && srctree=. KBUILD_EXTMOD=$root/$dir \
+	# A copy outside git: the kernel's .cocciconfig makes spatch list the
+	# files with git grep, which skips files not committed yet.
+	copy=$(mktemp -d)
+	cp -r "$dir/." "$copy"
+	got=$(cd "$ksrc" && srctree=. KBUILD_EXTMOD=$copy \
 		COCCI=$root/$rule MODE=report bash scripts/coccicheck 2>&1 |
 		sed -nE 's|^/.*/([^/]+):([0-9]+):[0-9]+-[0-9]+: .*|\1:\2|p' |
 		sort -u)
+	rm -rf "$copy"
 	if [ -n "$want" ] && [ "$want" = "$got" ]; then
 		echo "ok - cocci: $name runs unchanged under the kernel's coccicheck"
 	else
@@ -161,14 +166,16 @@ test_rules() {
 # survey [RULE...]: run over drivers/ of linux-source-6.12. Per rule: the
 # reports, the run time, and a reproducible random sample of 10 for triage.
 survey() {
-	local ksrc out rule name start secs n files
+	local ksrc out rule name start secs n files begin
 
 	ksrc=$(scripts/ksrc.sh --full)
 	out=$root/build/cocci-survey
 	mkdir -p "$out"
 	files=$(find "$ksrc/drivers" -name '*.[ch]' | wc -l)
 	[ $# -gt 0 ] || set -- cocci/*.cocci
+	echo "drivers/ of $ksrc, spatch $(spatch --version | sed -n '1s/.*version \([^ ]*\).*/\1/p'), $jobs jobs"
 	printf '%-32s %6s %8s %7s\n' rule files seconds reports
+	begin=$(date +%s)
 	for rule in "$@"; do
 		name=$(rule_name "$rule")
 		rule=cocci/$name.cocci
@@ -182,6 +189,7 @@ survey() {
 			> "$out/$name.sample"
 		printf '%-32s %6s %8s %7s\n' "$name" "$files" "$secs" "$n"
 	done
+	echo "total: $(( $(date +%s) - begin )) s"
 }
 
 case ${1:-} in
