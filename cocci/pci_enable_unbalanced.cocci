@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: GPL-2.0
+/// Find pci_enable_device() in a PCI probe function that is not undone.
+///
+/// A probe function that enabled the device with pci_enable_device() or
+/// pci_enable_device_mem() and then fails must call pci_disable_device()
+/// before it returns the error: the device stays enabled (and its enable
+/// count raised) after the driver has given up on it. Likewise, when the
+/// driver's remove path never calls pci_disable_device(), every unbind
+/// leaves the device enabled. pcim_enable_device() is managed and needs
+/// neither.
+///
+/// Reported: the error return reached from a successful enable without
+/// pci_disable_device() on the way (a local helper that disables counts as
+/// a disable), or the enable itself when the file has a remove callback and
+/// no pci_disable_device() at all (a file that mentions it only in a
+/// comment is taken to leave the device enabled on purpose).
+/// Probe functions are those with the probe signature (a const struct
+/// pci_device_id * parameter). There is no patch mode: where the disable
+/// belongs in an unwinding sequence is the driver's call.
+///
+// Confidence: Moderate
+// Options: --no-includes --include-headers
+// Keywords: pci_enable_device, pci_disable_device, probe
+
+virtual report
+virtual org
+
+@initialize:python@
+@@
+
+# (file, function) of probe functions with a "return 0;".
+ret0_fns = set()
+
+def is_error_return(p, fn):
+	"""return -E...; always; return ret; only where success returns 0."""
+	if (p.file, fn) in ret0_fns:
+		return True
+	with open(p.file, errors="replace") as f:
+		line = f.readlines()[int(p.line) - 1]
+	return line[int(p.column):].lstrip().startswith("return -")
+
+# Enable calls already reported as never disabled: their error paths are
+# not reported again.
+never = set()
+# (file, enable line, return line) where a disabling helper is called.
+helped = set()
+
+// Nothing to do in a file without an unmanaged enable.
+@enabled@
+@@
+
+\(pci_enable_device\|pci_enable_device_mem\)(...)
+
+// No disable anywhere in the file, yet the driver has a remove callback.
+@has_disable depends on enabled@
+@@
+
+pci_disable_device(...)
+
+@has_remove depends on enabled@
+identifier drv, rm;
+@@
+
+struct pci_driver drv = {
+	.remove = rm,
+};
+
+@never_disabled depends on !has_disable && has_remove@
+identifier fn, id;
+expression E;
+position p;
+@@
+
+fn(..., const struct pci_device_id *id, ...)
+{
+	... when any
+	\(pci_enable_device@p\|pci_enable_device_mem@p\)(E)
+	... when any
+}
+
+// An error return reached from a successful enable, with no disable.
+@err_path depends on enabled exists@
+identifier fn, id, ret;
+expression E, E2;
+position p1, p2;
+constant C;
+statement S;
+@@
+
+fn(..., const struct pci_device_id *id, ...)
+{
+	... when any
+(
+	ret = \(pci_enable_device@p1\|pci_enable_device_mem@p1\)(E);
+	... when != ret
+	if (\(ret\|ret < 0\|ret != 0\)) S
+|
+	if (\(pci_enable_device@p1\|pci_enable_device_mem@p1\)(E)) S
+|
+	if (\(pci_enable_device@p1\|pci_enable_device_mem@p1\)(E) < 0) S
+|
+	if (\(pci_enable_device@p1\|pci_enable_device_mem@p1\)(E) != 0) S
+)
+	... when != pci_disable_device(...)
+	    when != if (...) { ... pci_disable_device(...); ... }
+	    when != E = E2
+	    when any
+(
+	return@p2 -C;
+|
+	return@p2 ret;
+)
+}
+
+// Functions that return 0 explicitly on success: in them, "return ret;"
+// is an error return. Elsewhere it may be the shared exit of success and
+// failure, and only "return -E...;" counts.
+@ret0@
+identifier err_path.fn;
+identifier id;
+position pf;
+@@
+
+fn@pf(..., const struct pci_device_id *id, ...)
+{
+	<+... return 0; ...+>
+}
+
+@script:python@
+pf << ret0.pf;
+fn << err_path.fn;
+@@
+
+ret0_fns.add((pf[0].file, fn))
+
+// A local helper that disables (a shared cleanup function), called on
+// the way to the return, counts as the disable.
+@dis depends on err_path@
+position p;
+@@
+
+pci_disable_device@p(...)
+
+@script:python helper@
+p << dis.p;
+h;
+@@
+
+coccinelle.h = cocci.make_ident(p[0].current_element)
+
+@via_helper exists@
+identifier helper.h;
+position err_path.p1, err_path.p2;
+expression E;
+@@
+
+\(pci_enable_device@p1\|pci_enable_device_mem@p1\)(E)
+... when any
+h(...)
+... when any
+return@p2 ...;
+
+@script:python depends on via_helper@
+p1 << err_path.p1;
+p2 << err_path.p2;
+@@
+
+helped.add((p1[0].file, p1[0].line, p2[0].line))
+
+@script:python depends on report@
+p << never_disabled.p;
+@@
+
+never.add((p[0].file, p[0].line))
+# No call, but a mention (a comment, as in hpilo.c, explaining why the
+# device is left enabled): deliberate, not an oversight.
+with open(p[0].file, errors="replace") as f:
+	deliberate = "pci_disable_device" in f.read()
+if not deliberate:
+	coccilib.report.print_report(p[0], "pci_enable_device() in probe is never undone: no pci_disable_device() in remove or anywhere in this file; disable in remove and on probe's error paths, or use pcim_enable_device()")
+
+@script:python depends on report@
+p1 << err_path.p1;
+p2 << err_path.p2;
+fn << err_path.fn;
+@@
+
+if (p1[0].file, p1[0].line) not in never and \
+   (p1[0].file, p1[0].line, p2[0].line) not in helped and \
+   is_error_return(p2[0], fn):
+	coccilib.report.print_report(p2[0], "error return without pci_disable_device() after pci_enable_device() on line %s succeeded; disable it on this path, or use pcim_enable_device()" % p1[0].line)
+
+@script:python depends on org@
+p << never_disabled.p;
+@@
+
+cocci.print_main("pci_enable_device() never undone", p)
+
+@script:python depends on org@
+p1 << err_path.p1;
+p2 << err_path.p2;
+@@
+
+cocci.print_main("pci_enable_device()", p1)
+cocci.print_secs("error return without pci_disable_device()", p2)
