@@ -1,0 +1,393 @@
+// SPDX-License-Identifier: GPL-2.0
+/// Find PCI regions and BAR mappings in probe that are not undone on an
+/// error path, and teardown that releases a region before unmapping it.
+///
+/// A probe function that reserved regions with pci_request_region[s](),
+/// pci_request_selected_regions() or pci_request_mem_regions() and then
+/// fails must release them (pci_release_region[s](),
+/// pci_release_selected_regions(), pci_release_mem_regions()), or the next
+/// probe of the device finds them busy. A mapping from pci_iomap() or
+/// pci_ioremap_bar() must likewise be unmapped (pci_iounmap(), iounmap())
+/// before the error is returned, or it leaks. In teardown, a mapping of a
+/// region must be unmapped before the region is released: after the
+/// release, the range can be handed to another owner while still mapped.
+///
+/// Reported: the error return reached from a successful request or mapping
+/// with no release on the way (a local helper that releases counts as a
+/// release), and the release that comes before pci_iounmap()/iounmap() of
+/// the mapping. Probe functions are those with the probe signature (a const
+/// struct pci_device_id * parameter). Files that enable with
+/// pcim_enable_device() are left out of the region part: there the
+/// requests are managed ("hybrid" mode, see pcim_deprecated.cocci).
+/// There is no patch mode: where the release belongs in an unwinding
+/// sequence is the driver's call.
+///
+// Confidence: Moderate
+// Options: --no-includes --include-headers
+// Keywords: pci_request_regions, pci_release_regions, pci_iomap, pci_iounmap, pci_ioremap_bar
+
+virtual report
+virtual org
+
+@initialize:python@
+@@
+
+# (file, function) of probe functions with a "return 0;".
+ret0_fns = set()
+
+def is_error_return(p, fn):
+	"""return -E...; always; return ret; only where success returns 0."""
+	if (p.file, fn) in ret0_fns:
+		return True
+	with open(p.file, errors="replace") as f:
+		line = f.readlines()[int(p.line) - 1]
+	return line[int(p.column):].lstrip().startswith("return -")
+
+# (file, acquire line, return line) where a releasing helper is called.
+helped = set()
+# (file, line) already reported: one report per line.
+reported = set()
+
+undo = {
+	"pci_request_regions": ("pci_release_regions", "pcim_request_all_regions"),
+	"pci_request_regions_exclusive": ("pci_release_regions", "pcim_request_all_regions"),
+	"pci_request_region": ("pci_release_region", "pcim_request_region"),
+	"pci_request_mem_regions": ("pci_release_mem_regions", "pcim_request_region"),
+	"pci_request_selected_regions": ("pci_release_selected_regions", "pcim_request_region"),
+	"pci_request_selected_regions_exclusive": ("pci_release_selected_regions", "pcim_request_region"),
+	"pci_iomap": ("pci_iounmap", "pcim_iomap"),
+	"pci_iomap_wc": ("pci_iounmap", "pcim_iomap"),
+	"pci_iomap_range": ("pci_iounmap", "pcim_iomap_range"),
+	"pci_ioremap_bar": ("iounmap", "pcim_iomap"),
+	"pci_ioremap_wc_bar": ("iounmap", "pcim_iomap"),
+}
+
+def error_msg(acq, line):
+	rel, managed = undo[acq]
+	return "error return without %s() after %s() on line %s succeeded; %s on this path, or use %s()" % (rel, acq, line, "release it" if "release" in rel else "unmap it", managed)
+
+def order_msg(rel, line):
+	return "%s() before the unmap on line %s of a mapping in that region; unmap first, then release" % (rel, line)
+
+def emit(p, msg):
+	key = (p.file, p.line)
+	if key not in reported:
+		reported.add(key)
+		coccilib.report.print_report(p, msg)
+
+// Nothing to do in a file without an unmanaged request or mapping.
+@acquired@
+@@
+
+\(pci_request_regions\|pci_request_region\|pci_request_selected_regions\|pci_request_mem_regions\|
+  pci_request_regions_exclusive\|pci_request_selected_regions_exclusive\|
+  pci_iomap\|pci_ioremap_bar\|pci_ioremap_wc_bar\|pci_iomap_wc\|
+  pci_iomap_range\)(...)
+
+// Region requests are managed in a file that uses pcim_enable_device().
+@managed depends on acquired@
+@@
+
+pcim_enable_device(...)
+
+@req_path depends on acquired && !managed exists@
+identifier fn, id, ret;
+identifier rq = {pci_request_regions, pci_request_region,
+		 pci_request_selected_regions, pci_request_regions_exclusive,
+		 pci_request_selected_regions_exclusive, pci_request_mem_regions};
+expression E, E2;
+position p1, p2;
+constant C;
+statement S;
+@@
+
+fn(..., const struct pci_device_id *id, ...)
+{
+	... when any
+(
+	ret = rq@p1(E, ...);
+	... when != ret
+	if (\(ret\|ret < 0\|ret != 0\)) S
+|
+	if (rq@p1(E, ...)) S
+|
+	if (rq@p1(E, ...) < 0) S
+|
+	if (rq@p1(E, ...) != 0) S
+)
+	... when != \(pci_release_regions\|pci_release_region\|pci_release_selected_regions\|pci_release_mem_regions\)(...)
+	    when != if (...) { ... \(pci_release_regions\|pci_release_region\|pci_release_selected_regions\|pci_release_mem_regions\)(...); ... }
+	    when != E = E2
+	    when any
+(
+	return@p2 -C;
+|
+	return@p2 ret;
+)
+}
+
+@map_path depends on acquired exists@
+identifier fn, id, ret;
+identifier map = {pci_iomap, pci_ioremap_bar, pci_ioremap_wc_bar, pci_iomap_wc,
+		  pci_iomap_range};
+expression E, x, x2;
+position p1, p2;
+constant C;
+statement S, S2;
+@@
+
+fn(..., const struct pci_device_id *id, ...)
+{
+	... when any
+	x = map@p1(E, ...);
+	if (\(!x\|x == NULL\)) S
+	... when != \(pci_iounmap\|iounmap\)(...)
+	    when != if (...) { ... \(pci_iounmap\|iounmap\)(...); ... }
+	    when != if (\(!x\|x == NULL\)) S2
+	    when != x = x2
+	    when != x2 = x
+	    when any
+(
+	return@p2 -C;
+|
+	return@p2 ret;
+)
+}
+
+// Functions that return 0 explicitly on success: in them, "return ret;"
+// is an error return. Elsewhere it may be the shared exit of success and
+// failure, and only "return -E...;" counts.
+@ret0_req@
+identifier req_path.fn;
+@@
+
+fn(...)
+{
+	<+... return 0; ...+>
+}
+
+@script:python depends on ret0_req@
+fn << req_path.fn;
+p << req_path.p1;
+@@
+
+ret0_fns.add((p[0].file, fn))
+
+@ret0_map@
+identifier map_path.fn;
+@@
+
+fn(...)
+{
+	<+... return 0; ...+>
+}
+
+@script:python depends on ret0_map@
+fn << map_path.fn;
+p << map_path.p1;
+@@
+
+ret0_fns.add((p[0].file, fn))
+
+// A local helper that releases or unmaps, called on the way to the return.
+@releases depends on req_path || map_path@
+position p;
+@@
+
+\(pci_release_regions@p\|pci_release_region@p\|pci_release_selected_regions@p\|pci_release_mem_regions@p\|pci_iounmap@p\|iounmap@p\)(...)
+
+@script:python helper@
+p << releases.p;
+h;
+@@
+
+coccinelle.h = cocci.make_ident(p[0].current_element)
+
+@req_helper exists@
+identifier helper.h;
+position req_path.p1, req_path.p2;
+identifier f;
+@@
+
+f@p1(...)
+... when any
+h(...)
+... when any
+return@p2 ...;
+
+@map_helper exists@
+identifier helper.h;
+position map_path.p1, map_path.p2;
+identifier f;
+@@
+
+f@p1(...)
+... when any
+h(...)
+... when any
+return@p2 ...;
+
+// Teardown order: a region released while a mapping of it is still live.
+@mapped depends on acquired@
+expression E, b, n;
+identifier fld;
+identifier map = {pci_iomap, pci_ioremap_bar, pci_ioremap_wc_bar, pci_iomap_wc,
+		  pci_iomap_range};
+@@
+
+b->fld = map(E, n, ...)
+
+// pci_release_regions(), pci_release_selected_regions() and
+// pci_release_mem_regions() cover several BARs (taken as covering the
+// mapped one); pci_release_region() only the one it names.
+@order exists@
+expression E, E2, x;
+identifier rel = {pci_release_regions, pci_release_selected_regions,
+		  pci_release_mem_regions};
+identifier mapped.fld;
+position p1, p2;
+@@
+
+rel@p1(E, ...);
+... when != E = E2
+(
+pci_iounmap@p2(E, x->fld);
+|
+iounmap@p2(x->fld);
+)
+
+@order_bar exists@
+expression E, E2, x;
+identifier rel = {pci_release_region};
+identifier mapped.fld;
+expression mapped.n;
+position p1, p2;
+@@
+
+rel@p1(E, n);
+... when != E = E2
+(
+pci_iounmap@p2(E, x->fld);
+|
+iounmap@p2(x->fld);
+)
+
+@order_local depends on acquired exists@
+expression E, E2, x, n;
+identifier rel = {pci_release_regions, pci_release_selected_regions,
+		  pci_release_mem_regions};
+identifier map = {pci_iomap, pci_ioremap_bar, pci_ioremap_wc_bar, pci_iomap_wc,
+		  pci_iomap_range};
+position p1, p2;
+@@
+
+x = map(E, n, ...);
+...
+rel@p1(E, ...);
+... when != E = E2
+    when != x = E2
+\(pci_iounmap@p2(E, x)\|iounmap@p2(x)\);
+
+@order_local_bar depends on acquired exists@
+expression E, E2, x, n;
+identifier map = {pci_iomap, pci_ioremap_bar, pci_ioremap_wc_bar, pci_iomap_wc,
+		  pci_iomap_range};
+position p1, p2;
+@@
+
+x = map(E, n, ...);
+...
+pci_release_region@p1(E, n);
+... when != E = E2
+    when != x = E2
+\(pci_iounmap@p2(E, x)\|iounmap@p2(x)\);
+
+@script:python depends on req_helper@
+p1 << req_path.p1;
+p2 << req_path.p2;
+@@
+
+helped.add((p1[0].file, p1[0].line, p2[0].line))
+
+@script:python depends on map_helper@
+p1 << map_path.p1;
+p2 << map_path.p2;
+@@
+
+helped.add((p1[0].file, p1[0].line, p2[0].line))
+
+@script:python depends on report@
+p1 << req_path.p1;
+p2 << req_path.p2;
+fn << req_path.fn;
+rq << req_path.rq;
+@@
+
+if (p1[0].file, p1[0].line, p2[0].line) not in helped and \
+   is_error_return(p2[0], fn):
+	emit(p2[0], error_msg(rq, p1[0].line))
+
+@script:python depends on report@
+p1 << map_path.p1;
+p2 << map_path.p2;
+fn << map_path.fn;
+map << map_path.map;
+@@
+
+if (p1[0].file, p1[0].line, p2[0].line) not in helped and \
+   is_error_return(p2[0], fn):
+	emit(p2[0], error_msg(map, p1[0].line))
+
+@script:python depends on report@
+p1 << order.p1;
+p2 << order.p2;
+rel << order.rel;
+@@
+
+emit(p1[0], order_msg(rel, p2[0].line))
+
+@script:python depends on report@
+p1 << order_bar.p1;
+p2 << order_bar.p2;
+@@
+
+emit(p1[0], order_msg("pci_release_region", p2[0].line))
+
+@script:python depends on report@
+p1 << order_local.p1;
+p2 << order_local.p2;
+rel << order_local.rel;
+@@
+
+emit(p1[0], order_msg(rel, p2[0].line))
+
+@script:python depends on report@
+p1 << order_local_bar.p1;
+p2 << order_local_bar.p2;
+@@
+
+emit(p1[0], order_msg("pci_release_region", p2[0].line))
+
+@script:python depends on org@
+p1 << req_path.p1;
+p2 << req_path.p2;
+@@
+
+cocci.print_main("region request", p1)
+cocci.print_secs("error return without release", p2)
+
+@script:python depends on org@
+p1 << map_path.p1;
+p2 << map_path.p2;
+@@
+
+cocci.print_main("BAR mapping", p1)
+cocci.print_secs("error return without unmap", p2)
+
+@script:python depends on org@
+p1 << order.p1;
+p2 << order.p2;
+@@
+
+cocci.print_main("release before unmap", p1)
+cocci.print_secs("unmap", p2)
