@@ -1,0 +1,204 @@
+// SPDX-License-Identifier: GPL-2.0
+/// pm_runtime_get_sync() increments the device's usage count even when the
+/// resume fails, so an error path that returns (directly, or through a goto
+/// to a label) without a pm_runtime_put*() leaks the count: the device can
+/// never runtime-suspend again. Use pm_runtime_resume_and_get(), which drops
+/// the count itself on failure, or put the count on the error path.
+///
+/// Patch mode rewrites only "ret = pm_runtime_get_sync(dev); if (ret < 0)
+/// ...", whose error branch (a return, or a goto to a label) puts on no
+/// path, and only when ret is not read on the success path before being
+/// assigned again (get_sync returns 1 for an already active device where
+/// resume_and_get returns 0).
+//
+// Confidence: High
+// Options: --no-includes --include-headers
+// Keywords: pm_runtime_get_sync, pm_runtime_resume_and_get
+
+virtual patch
+virtual context
+virtual org
+virtual report
+
+@initialize:python@
+@@
+
+pm_writes = set()
+pm_unsafe = set()
+pm_putting = set()
+pm_leaks = set()
+pm_putters = set()
+
+def pm_key(pos):
+    return (pos.file, pos.line, pos.column)
+
+// The failure test of a pm_runtime_get_sync() result, and an error branch
+// that returns with no pm_runtime_put*() on the way (of any argument: the
+// put often names the same device through another expression).
+
+@err exists@
+expression dev, ret;
+identifier put =~ "pm_runtime_put|pm_runtime_set_suspended|pm_runtime_disable|runtime_put|rpm_put|pm_put";
+position p, q;
+@@
+
+(
+ret = pm_runtime_get_sync@p(dev);
+... when != ret
+if (\(ret < 0\|ret\|ret != 0\|unlikely(ret < 0)\|WARN_ON(ret < 0)\|IS_ERR_VALUE(ret)\))
+{
+  ... when != put(...)
+  return@q ...;
+}
+|
+if (\(pm_runtime_get_sync@p(dev) < 0\|pm_runtime_get_sync@p(dev)\))
+{
+  ... when != put(...)
+  return@q ...;
+}
+)
+
+// Helpers of the same file that put the count (bam_dmux_tx_done(), say)
+// count as puts.
+
+@putter depends on err@
+identifier put =~ "pm_runtime_put|pm_runtime_set_suspended|pm_runtime_disable|runtime_put|rpm_put|pm_put";
+position pp;
+@@
+
+put@pp(...)
+
+@script:python@
+pp << putter.pp;
+@@
+
+pm_putters.add(pp[0].current_element)
+
+// An error path that puts on some path only (under the same condition that
+// took the count, say) is the driver's business: left alone.
+
+@putpath depends on err exists@
+expression dev, ret;
+identifier put =~ "pm_runtime_put|pm_runtime_set_suspended|pm_runtime_disable|runtime_put|rpm_put|pm_put";
+identifier helper : script:python() { helper in pm_putters };
+position err.p, pp;
+@@
+
+(
+ret = pm_runtime_get_sync@p@pp(dev);
+... when != ret
+if (\(ret < 0\|ret\|ret != 0\|unlikely(ret < 0)\|WARN_ON(ret < 0)\|IS_ERR_VALUE(ret)\))
+{
+  ...
+  \(put(...)\|helper(...)\);
+  ...
+  return ...;
+}
+|
+if (\(pm_runtime_get_sync@p@pp(dev) < 0\|pm_runtime_get_sync@p@pp(dev)\))
+{
+  ...
+  \(put(...)\|helper(...)\);
+  ...
+  return ...;
+}
+)
+
+@script:python@
+p << putpath.pp;
+@@
+
+pm_putting.add(pm_key(p[0]))
+
+@script:python leak@
+p << err.p;
+q << err.q;
+lp;
+@@
+
+if pm_key(p[0]) in pm_putting:
+    cocci.include_match(False)
+else:
+    x = p[0]
+    pm_leaks.add(pm_key(x))
+    coccinelle.lp = cocci.make_position(x.file, x.current_element, int(x.line), int(x.column), int(x.line_end), int(x.column_end))
+
+// Patch mode: only the plain shape, and only where ret is not read on the
+// success path before it is assigned again. A read is an occurrence of ret
+// after the test that is not the left-hand side of an assignment to it.
+
+@plain depends on patch exists@
+expression dev, ret;
+identifier put =~ "pm_runtime_put|pm_runtime_set_suspended|pm_runtime_disable|runtime_put|rpm_put|pm_put";
+position p : script:python() { pm_key(p[0]) in pm_leaks };
+@@
+
+ret = pm_runtime_get_sync@p(dev);
+if (ret < 0) {
+  ... when != put(...)
+  return ...;
+}
+
+@assign depends on patch@
+expression plain.ret, E;
+position w;
+@@
+
+ret@w = E
+
+@script:python depends on patch@
+w << assign.w;
+@@
+
+pm_writes.add(pm_key(w[0]))
+
+@use depends on patch exists@
+expression plain.ret, E;
+statement S;
+position plain.p, u;
+@@
+
+ret = pm_runtime_get_sync@p(...);
+if (ret < 0) S
+... when != ret = E
+ret@u
+
+@script:python depends on patch@
+p << plain.p;
+u << use.u;
+@@
+
+if pm_key(u[0]) not in pm_writes:
+    pm_unsafe.add(pm_key(p[0]))
+
+@depends on patch@
+expression dev, ret;
+position plain.p : script:python() { pm_key(p[0]) not in pm_unsafe };
+@@
+
+ret =
+- pm_runtime_get_sync@p(dev)
++ pm_runtime_resume_and_get(dev)
+  ;
+
+@script:python depends on report@
+p << leak.lp;
+q << err.q;
+@@
+
+msg = "pm_runtime_get_sync() raised the usage count even on failure, and the error path returning at line %s does not put it: use pm_runtime_resume_and_get()" % q[0].line
+coccilib.report.print_report(p[0], msg)
+
+@script:python depends on org@
+p << leak.lp;
+q << err.q;
+@@
+
+cocci.print_main("pm_runtime_get_sync() failure leaks the usage count", p)
+cocci.print_secs("return without pm_runtime_put*()", q)
+
+@depends on context@
+position leak.lp;
+@@
+
+* pm_runtime_get_sync@lp(...)
