@@ -173,7 +173,7 @@ survey() {
 	mkdir -p "$out"
 	files=$(find "$ksrc/drivers" -name '*.[ch]' | wc -l)
 	[ $# -gt 0 ] || set -- cocci/*.cocci
-	echo "drivers/ of $ksrc, spatch $(spatch --version | sed -n '1s/.*version \([^ ]*\).*/\1/p'), $jobs jobs"
+	echo "drivers/ of $ksrc, spatch $(spatch --version | sed -n '1s/^spatch version \([^ ]*\).*/\1/p'), $jobs jobs"
 	printf '%-32s %6s %8s %7s\n' rule files seconds reports
 	begin=$(date +%s)
 	for rule in "$@"; do
