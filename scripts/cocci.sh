@@ -28,6 +28,17 @@ rule_name() {
 	basename "$1" .cocci
 }
 
+# select_rules [RULE...]: narrow $rules to the given names or paths.
+select_rules() {
+	local rule
+
+	[ $# -gt 0 ] || return 0
+	rules=()
+	for rule in "$@"; do
+		rules+=("cocci/$(rule_name "$rule").cocci")
+	done
+}
+
 # The rule's own "// Options:" line, as the kernel's coccicheck reads it.
 spatch_opts() {
 	local opts
@@ -73,7 +84,7 @@ check() {
 # case_file RULE FILE: one test case. Lines marked "EXPECT" must be exactly
 # the lines reported; FILE.res, if present, is what patch mode makes of FILE.
 case_file() {
-	local rule=$1 f=$2 name want got res out
+	local rule=$1 f=$2 name want got res out diff modes=
 	name=$(rule_name "$rule")
 	want=$(grep -n 'EXPECT' "$f" | cut -d: -f1 | sort -n | tr '\n' ' ' || :)
 	got=$(run "$rule" "$f" | cut -d: -f2 | sort -n | tr '\n' ' ')
@@ -89,27 +100,24 @@ case_file() {
 		# shellcheck disable=SC2046
 		spatch --sp-file "$rule" -D patch $(spatch_opts "$rule") "$f" \
 			-o "$out" > /dev/null
-		if ! diff -u "$res" "$out" > "$out.diff"; then
+		diff=$(diff -u "$res" "$out" || :)
+		rm -f "$out"
+		if [ -n "$diff" ]; then
 			echo "not ok - cocci: $name/${f##*/} (patch mode)"
-			sed 's/^/# /' "$out.diff"
-			rm -f "$out" "$out.diff"
+			echo "$diff" | sed 's/^/# /'
 			return
 		fi
-		rm -f "$out" "$out.diff"
+		modes=" (report and patch)"
 	fi
-	if [ -f "$res" ]; then
-		echo "ok - cocci: $name/${f##*/} (report and patch)"
-	else
-		echo "ok - cocci: $name/${f##*/}"
-	fi
+	echo "ok - cocci: $name/${f##*/}$modes"
 }
 
-# coccicheck_case RULE DIR: the kernel's own scripts/coccicheck (6.12) runs
-# the rule unchanged and reports the same lines as this script does.
+# coccicheck_case RULE DIR KSRC: the kernel's own scripts/coccicheck (from
+# the 6.12 tree KSRC) runs the rule unchanged and reports the same lines as
+# this script does.
 coccicheck_case() {
-	local rule=$1 dir=$2 name ksrc want got copy
+	local rule=$1 dir=$2 ksrc=$3 name want got copy
 	name=$(rule_name "$rule")
-	ksrc=$(scripts/ksrc.sh)
 	want=$(run "$rule" "$dir" | cut -d: -f1,2 | sed 's|^.*/||' | sort)
 	# A copy outside git: the kernel's .cocciconfig makes spatch list the
 	# files with git grep, which skips files not committed yet.
@@ -129,14 +137,10 @@ coccicheck_case() {
 }
 
 test_rules() {
-	local rule name dir f bad good
+	local rule name dir f bad good ksrc out
 
-	if [ $# -gt 0 ]; then
-		rules=()
-		for rule in "$@"; do
-			rules+=("cocci/$(rule_name "$rule").cocci")
-		done
-	fi
+	select_rules "$@"
+	ksrc=$(scripts/ksrc.sh)
 	for rule in "${rules[@]}"; do
 		name=$(rule_name "$rule")
 		dir=cocci/tests/$name
@@ -153,7 +157,7 @@ test_rules() {
 		if [ $bad -eq 0 ] || [ $good -eq 0 ]; then
 			echo "not ok - cocci: $name has cases that must and must not be reported ($bad, $good)"
 		fi
-		coccicheck_case "$rule" "$dir"
+		coccicheck_case "$rule" "$dir" "$ksrc"
 	done
 	if out=$(check 2>&1); then
 		echo "ok - cocci: kbind's bindings/ and drivers/ draw no report"
@@ -172,13 +176,12 @@ survey() {
 	out=$root/build/cocci-survey
 	mkdir -p "$out"
 	files=$(find "$ksrc/drivers" -name '*.[ch]' | wc -l)
-	[ $# -gt 0 ] || set -- cocci/*.cocci
+	select_rules "$@"
 	echo "drivers/ of $ksrc, spatch $(spatch --version | sed -n '1s/^spatch version \([^ ]*\).*/\1/p'), $jobs jobs"
 	printf '%-32s %6s %8s %7s\n' rule files seconds reports
 	begin=$(date +%s)
-	for rule in "$@"; do
+	for rule in "${rules[@]}"; do
 		name=$(rule_name "$rule")
-		rule=cocci/$name.cocci
 		start=$(date +%s)
 		(cd "$ksrc" && run "$root/$rule" drivers) > "$out/$name.txt" \
 			2> "$out/$name.log"
