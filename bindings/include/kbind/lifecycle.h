@@ -12,14 +12,22 @@
  *  2. call the driver's *publish* callback with a &struct kb_publish handle:
  *     it registers what lets the outside world call in (misc nodes, IRQ
  *     handlers, block devices, sysfs);
- *  3. at teardown, or when any step of 1 or 2 fails, undo every recorded step
- *     in exact reverse order (so everything published is withdrawn before any
- *     resource is released), then free the private data last.
+ *  3. at teardown, or when any step of 1 or 2 fails, first *revoke*: every
+ *     recorded step that has a revoke hook stops new callers and wakes the
+ *     ones that sleep (newest first, nothing is freed, nothing waits);
+ *     then undo every recorded step in exact reverse order (so everything
+ *     published is withdrawn before any resource is released), then free the
+ *     private data last.
  *
  * Each binding records its steps as it takes them; the driver never writes an
  * unwind ladder. The handle types make the phases a compile-time property: a
  * publish operation does not accept a &struct kb_probe and an acquisition does
  * not accept a &struct kb_publish.
+ *
+ * A step object is recorded once and lives in memory that outlives the
+ * lifecycle's teardown (the private data, or a binding's drvdata): recording
+ * one twice, or one on the stack, is refused with a message naming the
+ * caller, and the lifecycle then fails to start with -EINVAL.
  */
 #ifndef _KBIND_LIFECYCLE_H
 #define _KBIND_LIFECYCLE_H
@@ -28,6 +36,7 @@
 #include <linux/device.h>
 #include <linux/err.h>
 #include <linux/module.h>
+#include <linux/sched/task_stack.h>
 #include <linux/slab.h>
 
 struct kb_step;
@@ -44,7 +53,10 @@ typedef void (*kb_undo_fn)(struct kb_step *step);
 /**
  * struct kb_step - one recorded acquisition or publication
  * @older: the step recorded before this one (teardown follows this link)
- * @undo: what reverses the step
+ * @revoke: optional; at teardown, before any step is undone, stops new
+ *	callers of the object and wakes those that sleep in it; must neither
+ *	free anything nor wait for callers to leave
+ * @undo: what reverses the step; NULL while the step is not recorded
  * @what: short static name of the step, for diagnostics
  *
  * A step is embedded in the object it undoes, so recording a step never
@@ -52,6 +64,7 @@ typedef void (*kb_undo_fn)(struct kb_step *step);
  */
 struct kb_step {
 	struct kb_step *older;
+	kb_undo_fn revoke;
 	kb_undo_fn undo;
 	const char *what;
 };
@@ -84,6 +97,10 @@ enum kb_phase {
  * @nr_tries: steps attempted since start, counted by kb_step_fault()
  * @kind: the kind of owner (the name given to KB_LIFECYCLE_DEFINE()), for
  *	diagnostics
+ * @refused: -EINVAL once a step was refused (recorded twice, or on the
+ *	stack); kb_lifecycle_start() then fails
+ * @published: a publication step was recorded since the last start: the
+ *	outside world may hold references into the owner's module
  *
  * Locking: none inside; the owner serialises start and teardown (module
  * init/exit, or the driver core's device lock around probe/remove).
@@ -97,6 +114,8 @@ struct kb_lifecycle {
 	void *priv;
 	unsigned int nr_tries;
 	const char *kind;
+	int refused;
+	bool published;
 };
 
 /**
@@ -179,10 +198,30 @@ static inline int kb_step_fault(struct kb_lifecycle *lc, const char *what)
 #endif
 }
 
+/*
+ * Record @step, or refuse it: a step recorded twice would make the chain a
+ * cycle (teardown would never end) and one on the stack would dangle once
+ * its function returned. A refused step is not recorded, so its resource is
+ * not released by kbind: the driver is wrong, the message says where.
+ */
 static inline void __kb_step_record(struct kb_lifecycle *lc,
-				    struct kb_step *step, kb_undo_fn undo,
-				    const char *what)
+				    struct kb_step *step, kb_undo_fn revoke,
+				    kb_undo_fn undo, const char *what,
+				    unsigned long caller)
 {
+	const char *why = NULL;
+
+	if (step->undo)
+		why = "is recorded already (one step object per resource)";
+	else if (object_is_on_stack(step))
+		why = "is on the stack (it must outlive the function)";
+	if (why) {
+		pr_err("kbind: %s: step \"%s\" from %pS refused: it %s\n",
+		       module_name(lc->owner), what, (void *)caller, why);
+		lc->refused = -EINVAL;
+		return;
+	}
+	step->revoke = revoke;
 	step->undo = undo;
 	step->what = what;
 	step->older = lc->top;
@@ -201,13 +240,40 @@ static inline void __kb_step_record(struct kb_lifecycle *lc,
  * call it right after the resource was taken successfully. Recording cannot
  * fail, so there is no window in which a taken resource is not recorded.
  *
+ * @step must not be recorded already and must not be on the stack: such a
+ * step is refused with a message and kb_lifecycle_start() fails with
+ * -EINVAL once the callback returns.
+ *
  * Context: process context, acquire phase only (enforced by the handle type).
  */
-static inline void kb_acquired(struct kb_probe *p, struct kb_step *step,
-			       kb_undo_fn undo, const char *what)
+static __always_inline void kb_acquired(struct kb_probe *p,
+					struct kb_step *step, kb_undo_fn undo,
+					const char *what)
 {
 	WARN_ON_ONCE(p->lc->phase != KB_PHASE_ACQUIRE);
-	__kb_step_record(p->lc, step, undo, what);
+	__kb_step_record(p->lc, step, NULL, undo, what, _RET_IP_);
+}
+
+/**
+ * kb_acquired_revocable() - record an acquisition with a revoke hook
+ * @p: acquire-phase handle
+ * @step: step embedded in the acquired object
+ * @revoke: runs at teardown before any step is undone: makes the object
+ *	refuse new users and wakes the ones sleeping in it (a wait queue that
+ *	file operations sleep on, for instance); must not free or wait
+ * @undo: releases the object, as for kb_acquired()
+ * @what: static name of the step, for diagnostics
+ *
+ * Context: process context, acquire phase only.
+ */
+static __always_inline void kb_acquired_revocable(struct kb_probe *p,
+						  struct kb_step *step,
+						  kb_undo_fn revoke,
+						  kb_undo_fn undo,
+						  const char *what)
+{
+	WARN_ON_ONCE(p->lc->phase != KB_PHASE_ACQUIRE);
+	__kb_step_record(p->lc, step, revoke, undo, what, _RET_IP_);
 }
 
 /**
@@ -219,15 +285,40 @@ static inline void kb_acquired(struct kb_probe *p, struct kb_step *step,
  * @what: static name of the step, for diagnostics
  *
  * Publication steps are recorded after every acquisition, so teardown
- * withdraws them first.
+ * withdraws them first. Refused like kb_acquired().
  *
  * Context: process context, publish phase only (enforced by the handle type).
  */
-static inline void kb_published(struct kb_publish *p, struct kb_step *step,
-				kb_undo_fn undo, const char *what)
+static __always_inline void kb_published(struct kb_publish *p,
+					 struct kb_step *step, kb_undo_fn undo,
+					 const char *what)
 {
 	WARN_ON_ONCE(p->lc->phase != KB_PHASE_PUBLISH);
-	__kb_step_record(p->lc, step, undo, what);
+	p->lc->published = true;
+	__kb_step_record(p->lc, step, NULL, undo, what, _RET_IP_);
+}
+
+/**
+ * kb_published_revocable() - record a publication with a revoke hook
+ * @p: publish-phase handle
+ * @step: step embedded in the published object
+ * @revoke: runs at teardown before any step is undone: stops new callers
+ *	(for example clears the pointer they reach the owner through) and
+ *	wakes sleeping ones; must not free or wait
+ * @undo: waits for the callers that had entered, then withdraws the object
+ * @what: static name of the step, for diagnostics
+ *
+ * Context: process context, publish phase only.
+ */
+static __always_inline void kb_published_revocable(struct kb_publish *p,
+						   struct kb_step *step,
+						   kb_undo_fn revoke,
+						   kb_undo_fn undo,
+						   const char *what)
+{
+	WARN_ON_ONCE(p->lc->phase != KB_PHASE_PUBLISH);
+	p->lc->published = true;
+	__kb_step_record(p->lc, step, revoke, undo, what, _RET_IP_);
 }
 
 /**
@@ -308,25 +399,35 @@ static inline void *__kb_array_alloc(struct kb_probe *p, struct kb_array *a,
 })
 
 /**
- * kb_lifecycle_teardown() - undo every recorded step, newest first
+ * kb_lifecycle_teardown() - revoke, then undo every recorded step, newest first
  * @lc: the lifecycle
  *
- * Runs each step's undo in exact reverse order of recording, then frees the
- * private data. Safe on a lifecycle that was never started or is already
- * torn down (then it does nothing).
+ * First runs the revoke hook of every step that has one, newest first, so
+ * that nothing new enters and whatever sleeps inside the owner is woken;
+ * then runs each step's undo in exact reverse order of recording, then frees
+ * the private data. Safe on a lifecycle that was never started or is
+ * already torn down (then it does nothing).
  *
  * Context: process context, may sleep; the owner serialises it against
- * kb_lifecycle_start().
+ * kb_lifecycle_start(). It waits only for callers that are inside the
+ * owner's objects, which kbind's bindings keep from waiting on user space.
  */
 static inline void kb_lifecycle_teardown(struct kb_lifecycle *lc)
 {
 	struct kb_step *step;
+	kb_undo_fn undo;
 
 	lc->phase = KB_PHASE_TEARDOWN;
+	for (step = lc->top; step; step = step->older)
+		if (step->revoke)
+			step->revoke(step);
 	while ((step = lc->top)) {
 		lc->top = step->older;
 		lc->nr_steps--;
-		step->undo(step);
+		/* unrecorded before undo, which may free the step */
+		undo = step->undo;
+		step->undo = NULL;
+		undo(step);
 	}
 	kfree(lc->priv);
 	lc->priv = NULL;
@@ -345,8 +446,9 @@ static inline void kb_lifecycle_teardown(struct kb_lifecycle *lc)
  *
  * Context: process context, may sleep.
  * Return: 0 when live; -ENOMEM if the private data cannot be allocated; -EBUSY
- * if @lc is not idle; otherwise the error of the failing callback (or an
- * error injected by kb_step_fault()).
+ * if @lc is not idle; -EINVAL if a callback recorded a step twice or on the
+ * stack; otherwise the error of the failing callback (or an error injected
+ * by kb_step_fault()).
  */
 static inline int kb_lifecycle_start(struct kb_lifecycle *lc,
 				     const struct kb_lifecycle_ops *ops,
@@ -362,6 +464,8 @@ static inline int kb_lifecycle_start(struct kb_lifecycle *lc,
 	lc->owner = owner;
 	lc->kind = ops->kind;
 	lc->nr_tries = 0;
+	lc->refused = 0;
+	lc->published = false;
 	ret = kb_step_fault(lc, "private data");
 	if (ret)
 		return ret;
@@ -370,10 +474,10 @@ static inline int kb_lifecycle_start(struct kb_lifecycle *lc,
 		return -ENOMEM;
 
 	lc->phase = KB_PHASE_ACQUIRE;
-	ret = ops->acquire(&probe, lc->priv);
+	ret = ops->acquire(&probe, lc->priv) ?: lc->refused;
 	if (!ret) {
 		lc->phase = KB_PHASE_PUBLISH;
-		ret = ops->publish(&pub, lc->priv);
+		ret = ops->publish(&pub, lc->priv) ?: lc->refused;
 	}
 	if (ret) {
 		kb_lifecycle_teardown(lc);
@@ -431,6 +535,31 @@ static inline __maybe_unused type *name##_priv(struct kb_lifecycle *lc) \
 	return lc->priv;						\
 }
 
+/*
+ * Module init: start the module's lifecycle. do_init_module() frees a module
+ * whose init failed whatever its reference count, so a failure after a
+ * publication (a second node or disk that could not be added) must not be
+ * returned while a user still holds something of the module: an open file
+ * or block device whose operations are the module's code. Teardown has
+ * withdrawn every publication by then, so nobody can take a new reference;
+ * with one held beyond init's own (module_refcount() counts it), the module
+ * stays loaded with nothing published, and can be unloaded once its users
+ * are gone.
+ */
+static inline int __kb_module_init(struct kb_lifecycle *lc,
+				   const struct kb_lifecycle_ops *ops,
+				   struct module *owner)
+{
+	int ret = kb_lifecycle_start(lc, ops, NULL, owner);
+
+	if (ret && lc->published && module_refcount(owner) > 1) {
+		pr_err("kbind: %s: init failed (%pe) after publishing; kept loaded with nothing published until its users are gone\n",
+		       module_name(owner), ERR_PTR(ret));
+		return 0;
+	}
+	return ret;
+}
+
 /**
  * KB_MODULE() - a module whose init starts one lifecycle and exit ends it
  * @name: prefix of the generated symbols
@@ -441,14 +570,19 @@ static inline __maybe_unused type *name##_priv(struct kb_lifecycle *lc) \
  * The module-owned counterpart of a bound device: module_init() allocates
  * @type, acquires and publishes; module_exit() withdraws and releases in
  * reverse order. Use it in place of module_init()/module_exit().
+ *
+ * If init fails after something was published and a user still holds a
+ * reference to the module (an open file or block device), the module is
+ * not freed under that user: init logs the error and returns 0 with
+ * everything withdrawn, and module_exit() finds nothing to tear down.
  */
 #define KB_MODULE(name, type, acquire_fn, publish_fn)			\
 KB_LIFECYCLE_DEFINE(name, type, acquire_fn, publish_fn)			\
 static struct kb_lifecycle name##_kb_lifecycle;				\
 static int __init name##_kb_init(void)					\
 {									\
-	return kb_lifecycle_start(&name##_kb_lifecycle, &name##_kb_ops,	\
-				  NULL, THIS_MODULE);			\
+	return __kb_module_init(&name##_kb_lifecycle, &name##_kb_ops,	\
+				THIS_MODULE);				\
 }									\
 static void __exit name##_kb_exit(void)					\
 {									\

@@ -2,15 +2,20 @@
 /*
  * kbind revocable: access to an owner's data that can be withdrawn.
  *
- * Anything that can outlive its owner (an open file, a queued request, an
- * IRQ handler's late invocation) reaches the owner's data only through a
- * &struct kb_revocable. kb_revocable_revoke() makes every later access fail
- * and waits for the accesses in progress to finish, so after it returns the
- * data can be freed.
+ * What can outlive its owner and runs in process context (an open file's
+ * operations) reaches the owner's data through a &struct kb_revocable.
+ * kb_revocable_kill() makes every later access fail; kb_revocable_wait()
+ * then waits for the accesses in progress to finish, so after it returns
+ * the data can be freed.
  *
- * Readers may sleep inside an access section (it is an SRCU read-side
- * critical section), so file operations can copy to and from user space and
- * take mutexes while they hold the owner's data.
+ * Guaranteed: an access section that saw the data keeps it valid until it
+ * ends; no access starts after the kill. Not guaranteed: that the wait is
+ * short. It lasts as long as the longest section, so sections must not wait
+ * for user space: they may sleep and take mutexes, but must not touch user
+ * memory (the misc binding copies it outside the section), must wait for
+ * events only on a &struct kb_waitq (woken by the kill), and must never take
+ * a lock that the revoking task holds (a device's device_lock, held by the
+ * driver core around remove): that deadlocks.
  */
 #ifndef _KBIND_REVOCABLE_H
 #define _KBIND_REVOCABLE_H
@@ -96,20 +101,64 @@ static inline void kb_revocable_end(struct kb_revocable *r, int idx)
 }
 
 /**
- * kb_revocable_revoke() - withdraw the data and wait for its readers
+ * kb_revocable_kill() - withdraw the data without waiting for its readers
  * @r: the revocable
  *
- * After it returns, every kb_revocable_begin() returns NULL and no access
- * section that saw the data is still running, so the data may be freed.
- * Idempotent.
+ * Every kb_revocable_begin() that starts after it returns NULL. Sections
+ * that saw the data may still be running: wake the ones that sleep, then
+ * kb_revocable_wait(). Idempotent.
  *
- * Context: process context, sleeps (synchronize_srcu()); must not be called
- * from inside an access section of @r (that would deadlock).
+ * Context: any.
+ */
+static inline void kb_revocable_kill(struct kb_revocable *r)
+{
+	rcu_assign_pointer(r->ptr, NULL);
+}
+
+/**
+ * kb_revocable_wait() - wait for the access sections that saw the data
+ * @r: a killed revocable
+ *
+ * After it returns no access section that saw the data is still running,
+ * so the data may be freed.
+ *
+ * Context: process context, sleeps (synchronize_srcu()) as long as the
+ * longest running section; must not be called from inside an access
+ * section of @r, nor while holding a lock that a section may take.
+ */
+static inline void kb_revocable_wait(struct kb_revocable *r)
+{
+	synchronize_srcu(&r->srcu);
+}
+
+/**
+ * kb_revocable_revoke() - kill @r, then wait for its readers
+ * @r: the revocable
+ *
+ * kb_revocable_kill() then kb_revocable_wait(), for a revocable whose
+ * readers never sleep on anything the kill would have to wake.
+ *
+ * Context: as kb_revocable_wait().
  */
 static inline void kb_revocable_revoke(struct kb_revocable *r)
 {
-	rcu_assign_pointer(r->ptr, NULL);
-	synchronize_srcu(&r->srcu);
+	kb_revocable_kill(r);
+	kb_revocable_wait(r);
+}
+
+/**
+ * kb_revocable_dead() - has @r been killed?
+ * @r: the revocable
+ *
+ * For wait conditions: a section sleeping for an event also wakes up once
+ * the owner is revoked.
+ *
+ * Context: any.
+ * Return: true once kb_revocable_kill() ran.
+ */
+static inline bool kb_revocable_dead(struct kb_revocable *r)
+{
+	return !rcu_access_pointer(r->ptr);
 }
 
 /**
