@@ -142,7 +142,7 @@ static int nullb_conf_from_params(struct nullb_conf *c)
 
 /*
  * The module's devices, nr_devices of them: each is a lifecycle of its
- * own, started and torn down as one publication step of the module, after
+ * own, started and torn down as one publication step of the module, before
  * the configfs subsystem, where more are made. With shared_tags, every
  * device's disk is on the module's tag set, freed after them all.
  */
@@ -174,19 +174,21 @@ static int nullb_module_publish(struct kb_publish *p, struct nullb_module *m)
 	unsigned int i;
 	int ret;
 
-	/*
-	 * configfs first (stock registers it last): once a disk is public,
-	 * user space may hold the module, and a failed init would not wait
-	 * for it, so nothing after the first disk may fail but other disks.
-	 */
-	ret = nullb_configfs_publish(p, &m->configfs);
-	if (ret)
-		return ret;
 	for (i = 0; i < g_nr_devices; i++) {
 		ret = nullb_slot_power_on(p, &m->slots[i], &m->conf, i);
 		if (ret)
 			return ret;
 	}
+	/*
+	 * configfs last, as stock: mkdir then sees every module device's
+	 * name (nullb_module_name_taken()), and no configfs device can exist
+	 * while a step of the module may still fail. A disk opened before a
+	 * later disk failed holds the module; KB_MODULE() keeps it loaded,
+	 * with nothing published, until that user is gone.
+	 */
+	ret = nullb_configfs_publish(p, &m->configfs);
+	if (ret)
+		return ret;
 	pr_info("module loaded\n");
 	return 0;
 }
@@ -208,6 +210,9 @@ void nullb_conf_defaults(struct nullb_conf *c)
 /**
  * nullb_module_name_taken() - is @name the disk name of a module device?
  * @name: a configfs device's name, which becomes its disk's
+ *
+ * No lock: the configfs subsystem is registered after every module device
+ * was named, and the names do not change until it is unregistered.
  *
  * Context: while the configfs subsystem is registered.
  * Return: true if a module-parameter device has that name.
