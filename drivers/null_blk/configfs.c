@@ -195,8 +195,15 @@ static struct config_item *nullb_group_make_item(struct config_group *group,
 
 	if (strlen(name) >= DISK_NAME_LEN)	/* the disk is named after it */
 		return ERR_PTR(-ENAMETOOLONG);
-	if (nullb_module_name_taken(name))
+	/*
+	 * configfs refuses a second directory of the same name; a module
+	 * device's name, or another driver's disk's, is refused here. One
+	 * that appears later fails the power-on (nullb_publish()).
+	 */
+	if (nullb_module_name_taken(name) || nullb_blkdev_exists(name)) {
+		pr_err("%s: a block device of that name exists\n", name);
 		return ERR_PTR(-EEXIST);
+	}
 	ni = kzalloc(sizeof(*ni), GFP_KERNEL);
 	if (!ni)
 		return ERR_PTR(-ENOMEM);

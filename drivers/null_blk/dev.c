@@ -6,6 +6,8 @@
  */
 #include <linux/blk-mq.h>
 #include <linux/hrtimer.h>
+#include <linux/kernfs.h>
+#include <linux/kobject.h>
 #include <linux/list.h>
 
 #include <kbind/blk.h>
@@ -397,10 +399,59 @@ static int nullb_acquire(struct kb_probe *p, struct nullb *nullb)
 	return 0;
 }
 
+/* @name in @dir, whose reference is dropped; NULL if either is missing. */
+static struct kernfs_node *nullb_kernfs_child(struct kernfs_node *dir,
+					      const char *name)
+{
+	struct kernfs_node *kn = dir ? kernfs_find_and_get(dir, name) : NULL;
+
+	kernfs_put(dir);
+	return kn;
+}
+
+/**
+ * nullb_blkdev_exists() - does a block device of that name exist?
+ * @name: a disk name
+ *
+ * Looks in /sys/class/block, where every disk and partition of every
+ * driver is listed (block_class is not exported): a disk of that name
+ * would collide there, and add_disk() would fail only after sysfs warned
+ * of the duplicate, with a stack dump.
+ *
+ * Context: process context.
+ * Return: true if a disk or a partition has that name.
+ */
+bool nullb_blkdev_exists(const char *name)
+{
+	/* /sys/kernel hangs off the sysfs root, which is never removed. */
+	struct kernfs_node *kn = kernel_kobj->sd->parent;
+	bool found;
+
+	kernfs_get(kn);
+	kn = nullb_kernfs_child(nullb_kernfs_child(kn, "class"), "block");
+	kn = nullb_kernfs_child(kn, name);
+	found = kn;
+	kernfs_put(kn);
+	return found;
+}
+
 static int nullb_publish(struct kb_publish *p, struct nullb *nullb)
 {
 	struct nullb_slot *slot = kb_owner(p, struct nullb_slot, lc);
 
+	/*
+	 * Our own names never collide: module devices are named before
+	 * configfs exists, and mkdir refuses their names and the names
+	 * configfs already has. Another driver's disk (or a partition) may
+	 * have taken the name since mkdir; checked here, under the lock that
+	 * serialises our power-ons (or in module init), right before
+	 * add_disk(). A disk another driver adds between the two still makes
+	 * add_disk() fail, after sysfs's warning: no lock covers both.
+	 */
+	if (nullb_blkdev_exists(slot->name)) {
+		pr_err("%s: a block device of that name exists\n", slot->name);
+		return -EEXIST;
+	}
 	return kb_blk_disk_add(p, &nullb->disk, "%s", slot->name);
 }
 

@@ -83,6 +83,7 @@ int nullb_slot_power_on(struct kb_publish *p, struct nullb_slot *slot,
 			const struct nullb_conf *conf, unsigned int index);
 int nullb_tags_alloc(struct kb_probe *p, struct kb_blk_tag_set *ts,
 		     const struct nullb_conf *c);
+bool nullb_blkdev_exists(const char *name);
 
 void nullb_conf_defaults(struct nullb_conf *c);
 bool nullb_module_name_taken(const char *name);

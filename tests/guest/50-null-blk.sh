@@ -300,6 +300,42 @@ cfs_checks() {
 kb_case "null_blk configfs: busy while on, bad values refused, nothing changed" \
 	with_module "" cfs_checks
 
+# write_mbr DEV: an MBR with one partition, 1 MiB at 1 MiB.
+write_mbr() {
+	{
+		dd if=/dev/zero bs=446 count=1 2>/dev/null
+		printf '\000\000\000\000\203\000\000\000\000\010\000\000\000\010\000\000'
+		dd if=/dev/zero bs=48 count=1 2>/dev/null
+		printf '\125\252'
+	} >/tmp/mbr && dd if=/tmp/mbr of="$1" bs=512 count=1 oflag=direct \
+		2>/dev/null
+}
+
+# power_on_refused NAME: powering NAME on fails with EEXIST, no disk.
+power_on_refused() {
+	local out
+
+	out=$( (echo 1 >$CFS/"$1"/power) 2>&1) && return 1
+	echo "$out" | grep -q 'File exists' && test "$(cat $CFS/"$1"/power)" = 0
+}
+
+# A name another driver's disk has is refused (a partition of one of ours
+# here: the guest has no other block driver): at mkdir, and at power-on if
+# the disk came after mkdir. The disk going away frees the name.
+cfs_taken_names() {
+	make_dev pt size=16 memory_backed=1 power=1 && write_mbr /dev/pt &&
+		mkdir $CFS/pt1 && power_cycle pt && test -b /dev/pt1 &&
+		test -e /sys/class/block/pt1 && power_on_refused pt1 &&
+		dmesg | grep -q 'pt1: a block device of that name exists' &&
+		echo 0 >$CFS/pt/power && ! test -e /sys/class/block/pt1 &&
+		echo 1 >$CFS/pt1/power && test -e /sys/block/pt1 &&
+		echo 0 >$CFS/pt1/power && rmdir $CFS/pt1 &&
+		echo 1 >$CFS/pt/power && test -b /dev/pt1 && ! mkdir $CFS/pt1 &&
+		! test -e $CFS/pt1 && echo 0 >$CFS/pt/power && rmdir $CFS/pt
+}
+kb_case "null_blk configfs: names of existing disks and partitions refused, at mkdir and at power-on" \
+	with_module "" cfs_taken_names
+
 cfs_persist() {
 	make_dev cfc size=64 memory_backed=1 power=1 && roundtrip /dev/cfc &&
 		echo 0 >$CFS/cfc/power && ! test -e /dev/cfc &&
