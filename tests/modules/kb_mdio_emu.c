@@ -23,8 +23,9 @@
  * The link is up when a link partner is connected and BMCR_PDOWN is clear.
  * Every register access is logged. In debugfs, kb_mdio_emu/:
  *
- *  - trace: the accesses, one per line ("R|W addr reg value", hex), then
- *    "dropped N" if the log overflowed; writing anything clears it;
+ *  - trace: the accesses, one per line ("R|W addr reg value", hex; "E addr
+ *    reg 0000" for a read failed on demand), then "dropped N" if the log
+ *    overflowed; writing anything clears it;
  *  - <phy>/partner: write "down", or the partner's best mode ("100full":
  *    a 100 Mb/s switch advertising all four modes; "100half", "10full",
  *    "10half": that mode and the slower ones of the same duplex, "10half"
@@ -38,9 +39,19 @@
  *    with phylib's error;
  *  - <phy>/status: the driver bound, phylib's state, link, speed, duplex,
  *    suspended, and how many times the netdev's link changed;
- *  - <phy>/regs: the register file.
+ *  - <phy>/regs: the register file;
+ *  - <phy>/read_fail: a mask of Clause 22 registers (bit N: register N)
+ *    whose reads fail with -EIO, as a PHY that stops answering does
+ *    (0x2: BMSR, which phylib's probe reads after the driver's);
+ *  - <phy>/delay_ms: each access to the PHY takes that long (a slow bus:
+ *    a callback stays in the driver that long per access). The delay
+ *    comes after the access is logged, under phylib's MDIO bus lock.
+ *
+ * Both are 0 at load: the register-access traces compared with the stock
+ * driver's are taken without them.
  */
 #include <linux/debugfs.h>
+#include <linux/delay.h>
 #include <linux/etherdevice.h>
 #include <linux/mdio.h>
 #include <linux/mii.h>
@@ -90,6 +101,8 @@ struct emu_phy {
 	u16 paged[EMU_PAGES][EMU_PAGED_REGS];
 	u16 partner;		/* the partner's ADVERTISE_* modes; 0: down */
 	bool lpa0;
+	u32 read_fail;		/* debugfs, read with READ_ONCE() */
+	u32 delay_ms;		/* debugfs, read with READ_ONCE() */
 	/* phylib side, under the debugfs writer's ctl_lock */
 	struct phy_device *phydev;
 	struct kb_step phy_step;
@@ -252,18 +265,36 @@ static struct emu_phy *emu_phy_at(struct emu *emu, int addr)
 	return &emu->phys[addr - 1];
 }
 
-/* An address without a PHY reads all ones, as a real bus does. */
+/* A slow bus: sleep after the access, outside the register lock. */
+static void emu_delay(struct emu_phy *p)
+{
+	u32 ms = p ? READ_ONCE(p->delay_ms) : 0;
+
+	if (ms)
+		msleep(ms);
+}
+
+/*
+ * An address without a PHY reads all ones, as a real bus does; a register
+ * in the PHY's read_fail mask fails with -EIO.
+ */
 static int emu_mdio_read(struct mii_bus *bus, int addr, int reg)
 {
 	struct emu *emu = bus->priv;
 	struct emu_phy *p = emu_phy_at(emu, addr);
-	u16 val = 0xffff;
+	int val = 0xffff;
 
 	mutex_lock(&emu->lock);
-	if (p)
-		val = emu_read_reg(p, reg);
-	emu_log(emu, 'R', addr, reg, val);
+	if (p && reg < 32 && (READ_ONCE(p->read_fail) & BIT(reg))) {
+		val = -EIO;
+		emu_log(emu, 'E', addr, reg, 0);
+	} else {
+		if (p)
+			val = emu_read_reg(p, reg);
+		emu_log(emu, 'R', addr, reg, val);
+	}
 	mutex_unlock(&emu->lock);
+	emu_delay(p);
 	return val;
 }
 
@@ -277,6 +308,7 @@ static int emu_mdio_write(struct mii_bus *bus, int addr, int reg, u16 val)
 		emu_write_reg(p, reg, val);
 	emu_log(emu, 'W', addr, reg, val);
 	mutex_unlock(&emu->lock);
+	emu_delay(p);
 	return 0;
 }
 
@@ -669,6 +701,8 @@ static int emu_publish(struct kb_publish *pb, struct emu *emu)
 		debugfs_create_file("ctl", 0200, d, p, &emu_ctl_fops);
 		debugfs_create_file("status", 0400, d, p, &emu_status_fops);
 		debugfs_create_file("regs", 0400, d, p, &emu_regs_fops);
+		debugfs_create_x32("read_fail", 0600, d, &p->read_fail);
+		debugfs_create_u32("delay_ms", 0600, d, &p->delay_ms);
 	}
 	return 0;
 }
