@@ -33,25 +33,31 @@
  * after remove, probe runs as a kbind lifecycle (its steps unwind by
  * themselves), and kb_phy_priv() returns the data with its type.
  *
- * The private data is revocable: phylib clears phydev->drv only after
- * remove and does not hold phydev->lock around it, so an ethtool or MAC
- * driver call may still be in a callback when remove runs. The callbacks
- * of entries with a probe run inside an SRCU read section of their table
- * and only while the PHY's data is there; remove withdraws the data, waits
- * for those callbacks, then tears the lifecycle down, and a later callback
- * returns -ENODEV. Entries without a probe have nothing to revoke and
- * cost nothing.
+ * The private data is revocable, per PHY: phylib clears phydev->drv only
+ * after remove and does not hold phydev->lock around it, so an ethtool or
+ * MAC driver call may still be in a callback when remove runs. A PHY bound
+ * to an entry with a probe has a &struct kb_phy_binding, a device-managed
+ * resource of the PHY published when probe succeeded. Each callback looks
+ * it up once and holds a reference while it runs, and its handle carries
+ * the private data found then; remove unpublishes the binding, waits for
+ * that PHY's callbacks only, then tears the lifecycle down, and a later
+ * callback returns -ENODEV. Because the binding is a devres resource, the
+ * driver core also tears it down when phylib's probe fails after the
+ * entry's (phylib calls no remove then). Entries without a probe have
+ * nothing to revoke and cost nothing.
  */
 #ifndef _KBIND_PHY_H
 #define _KBIND_PHY_H
 
+#include <linux/completion.h>
+#include <linux/device.h>
 #include <linux/kernel.h>
 #include <linux/lockdep.h>
 #include <linux/mdio.h>
 #include <linux/mii.h>
 #include <linux/mod_devicetable.h>
 #include <linux/phy.h>
-#include <linux/srcu.h>
+#include <linux/refcount.h>
 
 #include <kbind/compat.h>
 #include <kbind/lifecycle.h>
@@ -66,18 +72,23 @@ struct kb_phy_bus_ok {
 /**
  * struct kb_phy - a PHY in a callback phylib runs without its lock
  * @phydev: the PHY; reach it with kb_phy_raw() only
+ * @priv: the private data the callback's guard found; reach it with
+ *	kb_phy_priv() only (so with its type)
  * @may_take_bus_lock: the register accessors may be used
  *
- * Lifetime: the callback's; never store a handle.
+ * Lifetime: the callback's; never store a handle. Every handle has the
+ * same @phydev and @priv members.
  */
 struct kb_phy {
 	struct phy_device *phydev;
+	void *priv;
 	struct kb_phy_bus_ok may_take_bus_lock;
 };
 
 /**
  * struct kb_phy_locked - a PHY in a callback phylib runs under phydev->lock
  * @phydev: the PHY; reach it with kb_phy_raw() only
+ * @priv: the private data; reach it with kb_phy_priv() only
  * @may_take_bus_lock: the register accessors may be used
  *
  * The lock serialises the callback against phylib's state machine and
@@ -85,12 +96,14 @@ struct kb_phy {
  */
 struct kb_phy_locked {
 	struct phy_device *phydev;
+	void *priv;
 	struct kb_phy_bus_ok may_take_bus_lock;
 };
 
 /**
  * struct kb_phy_notify - a PHY in link_change_notify
  * @phydev: the PHY; reach it with kb_phy_raw() only
+ * @priv: the private data; reach it with kb_phy_priv() only
  * @may_take_bus_lock: the register accessors may be used
  *
  * phylib's state machine calls it after a state change: with phydev->lock
@@ -100,12 +113,14 @@ struct kb_phy_locked {
  */
 struct kb_phy_notify {
 	struct phy_device *phydev;
+	void *priv;
 	struct kb_phy_bus_ok may_take_bus_lock;
 };
 
 /**
  * struct kb_phy_page - a PHY in read_page/write_page
  * @phydev: the PHY; reach it with kb_phy_raw() only
+ * @priv: the private data; reach it with kb_phy_priv() only
  *
  * phylib holds the MDIO bus lock: only __kb_phy_read() and __kb_phy_write()
  * work here. The locking accessors would deadlock: they do not compile
@@ -113,17 +128,20 @@ struct kb_phy_notify {
  */
 struct kb_phy_page {
 	struct phy_device *phydev;
+	void *priv;
 };
 
 /**
  * struct kb_phy_probe - a PHY being probed, with its lifecycle
  * @core: the acquire-phase handle, for acquisition steps (kb_array_alloc())
  * @phydev: the PHY; reach it with kb_phy_raw() only
+ * @priv: NULL: probe gets its private data as an argument
  * @may_take_bus_lock: the register accessors may be used
  */
 struct kb_phy_probe {
 	struct kb_probe core;
 	struct phy_device *phydev;
+	void *priv;
 	struct kb_phy_bus_ok may_take_bus_lock;
 };
 
@@ -632,79 +650,161 @@ static inline int __kb_phy_register(struct kb_publish *p,
 	return 0;
 }
 
+/**
+ * struct kb_phy_binding - a PHY bound to an entry with a probe
+ * @lc: the lifecycle of the entry's probe; owns the private data
+ * @users: 1 for the binding while it is published, plus 1 for each
+ *	callback running with it
+ * @idle: completed when @users drops to 0: no callback uses the data
+ *
+ * A device-managed resource of the PHY (phydev->mdio.dev), added when the
+ * entry's probe succeeded: devres is how the callbacks find it, and how
+ * the driver core tears it down when phylib's probe fails after the
+ * entry's. kbind does not use phydev->priv, which phylib never clears and
+ * another driver may have left set.
+ *
+ * Why a reference count found through devres, not an SRCU domain: a
+ * callback may race probe and remove, so it must find the PHY's binding
+ * and take its reference in one step that removal cannot split. Under the
+ * devres lock, which devres_remove() and devres_release_all() also take to
+ * unlink the binding, the lookup sees the binding published and takes a
+ * reference, or does not see it at all. A per-PHY SRCU domain would need
+ * that same step to reach the domain itself, and its grace periods cost
+ * far more than one PHY's callbacks. Removal then waits for this PHY's
+ * callbacks only, each bounded by its MDIO accesses.
+ *
+ * Context: the teardown (remove, or the driver core's release) sleeps
+ * until the PHY's running callbacks return, and nothing else: a callback
+ * must not wait for its own PHY's unbind.
+ * Lifetime: from the end of the entry's probe until remove, or the driver
+ * core's release of the PHY's resources when phylib's probe fails, has
+ * waited for the last callback and torn the lifecycle down.
+ */
+struct kb_phy_binding {
+	struct kb_lifecycle lc;
+	refcount_t users;
+	struct completion idle;
+};
+
+/* The devres lookup's match: runs under the devres lock, while published. */
+static inline int __kb_phy_hold(struct device *dev, void *res, void *data)
+{
+	struct kb_phy_binding *b = res;
+
+	/* published bindings hold their own reference: never 0 here */
+	refcount_inc(&b->users);
+	return 1;
+}
+
+/*
+ * The binding of PHY @d, with a reference the caller drops with
+ * __kb_phy_put(); NULL if the PHY has none published (probe not done,
+ * remove started, or another driver bound). @release is the table's devres
+ * release function, which tells the table's bindings from others'.
+ */
+static inline struct kb_phy_binding *__kb_phy_get(struct phy_device *d,
+						  dr_release_t release)
+{
+	return devres_find(&d->mdio.dev, release, __kb_phy_hold, NULL);
+}
+
+static inline void __kb_phy_put(struct kb_phy_binding *b)
+{
+	if (refcount_dec_and_test(&b->users))
+		complete(&b->idle);
+}
+
+/*
+ * Tear down binding @b, already unpublished (no callback can find it any
+ * more): drop its own reference, wait for the callbacks holding one, then
+ * undo the lifecycle. The wait is for this PHY's callbacks only.
+ */
+static inline void __kb_phy_unbind(struct kb_phy_binding *b)
+{
+	__kb_phy_put(b);
+	wait_for_completion(&b->idle);
+	kb_lifecycle_teardown(&b->lc);
+}
+
+/*
+ * Probe of a PHY whose entry has a probe: allocate the binding first (so
+ * that publishing it cannot fail), run the lifecycle, then publish. A
+ * callback phylib makes before (phylib set phydev->drv before calling
+ * probe) finds no binding and returns -ENODEV.
+ */
 static inline int __kb_phy_probe(struct phy_device *d,
 				 const struct kb_lifecycle_ops *ops,
-				 struct module *owner)
+				 struct module *owner, dr_release_t release)
 {
-	struct kb_lifecycle *lc;
+	struct kb_phy_binding *b;
 	int ret;
 
-	lc = kzalloc(sizeof(*lc), GFP_KERNEL);
-	if (!lc)
+	b = devres_alloc(release, sizeof(*b), GFP_KERNEL);
+	if (!b)
 		return -ENOMEM;
-	ret = kb_lifecycle_start(lc, ops, &d->mdio.dev, owner);
+	ret = kb_lifecycle_start(&b->lc, ops, &d->mdio.dev, owner);
 	if (ret) {
-		kfree(lc);
+		devres_free(b);
 		return ret;
 	}
+	refcount_set(&b->users, 1);
+	init_completion(&b->idle);
 	/*
-	 * phylib set phydev->drv before probe: ethtool may already be calling
-	 * the callbacks. They see the data only from here on, whole.
+	 * Published: devres_add() links it under the devres lock, which the
+	 * callbacks' lookup takes, so they see it whole. Added last, it is
+	 * released first if phylib's probe fails after this one.
 	 */
-	smp_store_release(&d->priv, lc);
+	devres_add(&d->mdio.dev, b);
 	return 0;
+}
+
+/*
+ * The devres release of a binding: the driver core unlinked it (unbind, or
+ * phylib's probe failing after the entry's) and remove did not take it
+ * first. devres frees @b once this returns.
+ */
+static inline void __kb_phy_release(struct device *dev, void *res)
+{
+	__kb_phy_unbind(res);
 }
 
 /*
  * Remove of a PHY whose entry has a probe. phylib may still be calling
  * into the driver (it clears phydev->drv only after remove, and ethtool
- * calls take phydev->lock, which remove does not): withdraw phydev->priv,
- * wait until no callback of the table can still be using it, then tear
- * the lifecycle down. Callbacks that come later find no data and return
- * -ENODEV, which phylib's state machine takes as "device gone".
+ * calls take phydev->lock, which remove does not): unpublish the binding,
+ * so that no callback finds it any more, wait for the callbacks that did,
+ * then tear the lifecycle down, before phylib reasserts the PHY's reset.
+ * Callbacks that come later return -ENODEV, which phylib's state machine
+ * takes as "device gone". The driver core's release of the PHY's
+ * resources, after remove, finds nothing left to do.
  */
-static inline void __kb_phy_remove(struct phy_device *d,
-				   struct srcu_struct *srcu)
+static inline void __kb_phy_remove(struct phy_device *d, dr_release_t release)
 {
-	struct kb_lifecycle *lc = d->priv;
+	struct kb_phy_binding *b;
 
-	WRITE_ONCE(d->priv, NULL);
-	synchronize_srcu(srcu);
-	kb_lifecycle_teardown(lc);
-	kfree(lc);
+	b = devres_remove(&d->mdio.dev, release, NULL, NULL);
+	if (WARN_ON_ONCE(!b))
+		return;
+	__kb_phy_unbind(b);
+	devres_free(b);
 }
 
 /*
- * A PHY bound to an entry with a probe keeps its lifecycle in
- * phydev->priv; the private data is the lifecycle's. Another driver may
- * have left phydev->priv set (phylib does not clear it at unbind), so the
- * table's remove callback tells whose it is.
+ * Run @stmt, a callback call with handle @h, only if PHY @d has a binding
+ * published (release: the table's, see __kb_phy_get()), holding a
+ * reference to it meanwhile; @h.priv is the binding's private data, found
+ * once here. For entries with a probe; those without have no data to
+ * protect and call directly.
  */
-static inline void *__kb_phy_priv(struct phy_device *d,
-				  void (*remove)(struct phy_device *d))
-{
-	/* pairs with the release in __kb_phy_probe(): a whole lifecycle */
-	struct kb_lifecycle *lc = smp_load_acquire(&d->priv);
-
-	if (!d->drv || d->drv->remove != remove || !lc)
-		return NULL;
-	return lc->priv;
-}
-
-/*
- * Run @stmt, a callback call, inside SRCU read section @srcu (the table's) and
- * only while PHY @d's data is there (see __kb_phy_remove()). For entries with a
- * probe; those without have no data to protect and call directly.
- */
-#define __KB_PHY_GUARD(srcu, d, stmt)					\
+#define __KB_PHY_GUARD(release, d, h, stmt)				\
 	do {								\
-		struct srcu_struct *__srcu = (srcu);			\
-		int __idx = srcu_read_lock(__srcu);			\
+		struct kb_phy_binding *__b = __kb_phy_get(d, release);	\
 									\
-		/* pairs with the release in __kb_phy_probe() */	\
-		if (smp_load_acquire(&(d)->priv))			\
+		if (__b) {						\
+			(h).priv = __b->lc.priv;			\
 			stmt;						\
-		srcu_read_unlock(__srcu, __idx);			\
+			__kb_phy_put(__b);				\
+		}							\
 	} while (0)
 
 static inline int __kb_phy_no_publish(struct kb_publish *p, void *priv)
@@ -776,19 +876,19 @@ static inline int __kb_phy_no_publish(struct kb_publish *p, void *priv)
 /*
  * The trampoline pfx##cb that phylib calls for callback @cb of the entry
  * whose symbols start with @pfx, with the handle type @htype: the driver's
- * callback, inside SRCU domain @srcu if the entry has private data (see
- * __KB_PHY_GUARD()).
+ * callback, holding the PHY's binding if the entry has private data (see
+ * __KB_PHY_GUARD(); @release is the table's devres release function).
  */
-#define __KB_PHY_TRAMPOLINE(srcu, pfx, cb, htype)			\
+#define __KB_PHY_TRAMPOLINE(release, pfx, cb, htype)			\
 static int pfx##cb(struct phy_device *d)				\
 {									\
-	struct htype h = { d };						\
+	struct htype h = { .phydev = d };				\
 	int (*fn)(typeof(h) *h) = pfx##desc.cb;				\
 	int ret = -ENODEV;						\
 									\
 	if (!pfx##desc.probe)						\
 		return fn(&h);						\
-	__KB_PHY_GUARD(srcu, d, ret = fn(&h));				\
+	__KB_PHY_GUARD(release, d, h, ret = fn(&h));			\
 	return ret;							\
 }
 
@@ -855,32 +955,35 @@ static const struct kb_lifecycle_ops entry##_kb_ops = {			\
 };									\
 static int entry##_kb_probe(struct phy_device *d)			\
 {									\
-	return __kb_phy_probe(d, &entry##_kb_ops, THIS_MODULE);		\
+	return __kb_phy_probe(d, &entry##_kb_ops, THIS_MODULE,		\
+			      tk##_release);				\
 }									\
-__KB_PHY_TRAMPOLINE(&tk##_srcu, entry##_kb_, soft_reset, kb_phy)	\
-__KB_PHY_TRAMPOLINE(&tk##_srcu, entry##_kb_, config_init, kb_phy)	\
-__KB_PHY_TRAMPOLINE(&tk##_srcu, entry##_kb_, config_aneg, kb_phy_locked) \
-__KB_PHY_TRAMPOLINE(&tk##_srcu, entry##_kb_, read_status, kb_phy_locked) \
-__KB_PHY_TRAMPOLINE(&tk##_srcu, entry##_kb_, suspend, kb_phy)		\
-__KB_PHY_TRAMPOLINE(&tk##_srcu, entry##_kb_, resume, kb_phy_locked)	\
+__KB_PHY_TRAMPOLINE(tk##_release, entry##_kb_, soft_reset, kb_phy)	\
+__KB_PHY_TRAMPOLINE(tk##_release, entry##_kb_, config_init, kb_phy)	\
+__KB_PHY_TRAMPOLINE(tk##_release, entry##_kb_, config_aneg, kb_phy_locked) \
+__KB_PHY_TRAMPOLINE(tk##_release, entry##_kb_, read_status, kb_phy_locked) \
+__KB_PHY_TRAMPOLINE(tk##_release, entry##_kb_, suspend, kb_phy)	\
+__KB_PHY_TRAMPOLINE(tk##_release, entry##_kb_, resume, kb_phy_locked)	\
 static void entry##_kb_link_change_notify(struct phy_device *d)		\
 {									\
-	struct kb_phy_notify h = { d };					\
+	struct kb_phy_notify h = { .phydev = d };			\
 									\
 	if (!entry##_kb_desc.probe)					\
 		entry##_kb_desc.link_change_notify(&h);			\
 	else								\
-		__KB_PHY_GUARD(&tk##_srcu, d, entry##_kb_desc.link_change_notify(&h)); \
+		__KB_PHY_GUARD(tk##_release, d, h,			\
+			       entry##_kb_desc.link_change_notify(&h));	\
 }									\
-__KB_PHY_TRAMPOLINE(&tk##_srcu, entry##_kb_, read_page, kb_phy_page)	\
+__KB_PHY_TRAMPOLINE(tk##_release, entry##_kb_, read_page, kb_phy_page)	\
 static int entry##_kb_write_page(struct phy_device *d, int page)	\
 {									\
-	struct kb_phy_page h = { d };					\
+	struct kb_phy_page h = { .phydev = d };				\
 	int ret = -ENODEV;						\
 									\
 	if (!entry##_kb_desc.probe)					\
 		return entry##_kb_desc.write_page(&h, page);		\
-	__KB_PHY_GUARD(&tk##_srcu, d, ret = entry##_kb_desc.write_page(&h, page)); \
+	__KB_PHY_GUARD(tk##_release, d, h,				\
+		       ret = entry##_kb_desc.write_page(&h, page));	\
 	return ret;							\
 }									\
 __KB_PHY_UNPAREN rest
@@ -1005,8 +1108,10 @@ KB_MODULE(t##_kb_mod, struct t##_kb_module, t##_kb_mod_acquire,		\
  *	``struct my_phy``; ``struct kb_phy_nopriv`` if no entry has one
  *
  * Comes before the callbacks, which get the data with kb_phy_priv(), and
- * declares the type of the table's entries, and the SRCU domain and remove
- * callback that keep the data until no callback can be using it.
+ * declares the type of the table's entries, and the remove callback and
+ * devres release function that keep each PHY's data until no callback of
+ * that PHY can be using it (see &struct kb_phy_binding). The release
+ * function's address tells the table's bindings from any other's.
  */
 #define KB_PHY_PRIV_TYPE(t, type)					\
 struct t##_kb_phy_desc {						\
@@ -1026,10 +1131,13 @@ struct t##_kb_phy_desc {						\
 struct t##_kb_priv {							\
 	typeof(type) *p;						\
 };									\
-DEFINE_STATIC_SRCU(t##_kb_srcu);					\
+static void __maybe_unused t##_kb_release(struct device *dev, void *res) \
+{									\
+	__kb_phy_release(dev, res);					\
+}									\
 static void __maybe_unused t##_kb_remove(struct phy_device *d)		\
 {									\
-	__kb_phy_remove(d, &t##_kb_srcu);				\
+	__kb_phy_remove(d, t##_kb_release);				\
 }
 
 /**
@@ -1037,16 +1145,21 @@ static void __maybe_unused t##_kb_remove(struct phy_device *d)		\
  * @t: the table's name, as given to KB_PHY_MODULE()
  * @h: any PHY handle
  *
+ * Reads what the callback's guard found when it took its reference to the
+ * PHY's binding, once: a remove running meanwhile waits for the callback
+ * instead of taking the data from under it.
+ *
+ * Context: any; no locking, the handle's reference keeps the data.
  * Lifetime: allocated before the entry's probe, reachable from when it
- * returned until remove withdraws it, freed once no callback uses it; a
- * callback phylib calls outside that window returns -ENODEV unrun.
+ * returned until remove (or the release of the PHY's resources when
+ * phylib's probe failed after it) unpublishes it, freed once no callback
+ * of that PHY uses it; a callback phylib calls outside that window
+ * returns -ENODEV unrun.
  * Return: the data, with the table's type; NULL for a PHY whose entry has
  * no probe, and during probe, which gets the data as its argument.
  */
 #define kb_phy_priv(t, h)						\
-	(((struct t##_kb_priv){						\
-		.p = __kb_phy_priv(kb_phy_raw(h), t##_kb_remove),	\
-	}).p)
+	(((struct t##_kb_priv){ .p = (h)->priv }).p)
 
 /**
  * struct kb_phy_nopriv - the private data type of a table without probes
