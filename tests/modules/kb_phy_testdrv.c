@@ -9,8 +9,15 @@
  *  - config_init writes 0xa000 | revision to page 2 register 16, and
  *    revision + 1 to MMD register 30.1;
  *  - suspend saves page 2 register 16 (powering down clears the emulated
- *    PHY's pages), resume restores it if suspend saved it.
+ *    PHY's pages), resume restores it if suspend saved it. Both reach the
+ *    private data only after register accesses, as drivers that read the
+ *    hardware before storing what they read do: a binding that loaded the
+ *    data again after its guard would see it withdrawn by then;
+ *  - the module parameter "live" counts the PHYs whose probe acquired and
+ *    whose teardown did not run yet (an acquisition step of probe), so a
+ *    test can see a lifecycle left behind.
  */
+#include <linux/atomic.h>
 #include <linux/module.h>
 #include <kbind/phy.h>
 
@@ -25,19 +32,44 @@ struct kbt_priv {
 	bool suspended;	/* saved[] holds what resume restores */
 	u16 *saved;
 	struct kb_array saved_array;
+	struct kb_step live_step;
 };
 
 KB_PHY_PRIV_TYPE(kbt, struct kbt_priv);
 
+static atomic_t kbt_live = ATOMIC_INIT(0);
+
+static int kbt_live_get(char *buf, const struct kernel_param *kp)
+{
+	return sysfs_emit(buf, "%d\n", atomic_read(&kbt_live));
+}
+
+static const struct kernel_param_ops kbt_live_ops = {
+	.get = kbt_live_get,
+};
+module_param_cb(live, &kbt_live_ops, NULL, 0444);
+MODULE_PARM_DESC(live, "PHYs probed and not torn down");
+
+static void kbt_live_undo(struct kb_step *step)
+{
+	atomic_dec(&kbt_live);
+}
+
 static int kbt_probe(struct kb_phy_probe *p, struct kbt_priv *priv)
 {
 	int rev = kb_phy_read(p, KBT_MMD_REV);
+	int ret;
 
 	if (rev < 0)
 		return rev;
 	priv->rev = rev;
-	return kb_array_alloc(&p->core, &priv->saved_array, priv->saved,
-			      KBT_SAVED, NUMA_NO_NODE);
+	ret = kb_array_alloc(&p->core, &priv->saved_array, priv->saved,
+			     KBT_SAVED, NUMA_NO_NODE);
+	if (ret)
+		return ret;
+	atomic_inc(&kbt_live);
+	kb_acquired(&p->core, &priv->live_step, kbt_live_undo, "live count");
+	return 0;
 }
 
 static int kbt_config_init(struct kb_phy *h)
@@ -53,11 +85,12 @@ static int kbt_config_init(struct kb_phy *h)
 
 static int kbt_suspend(struct kb_phy *h)
 {
-	struct kbt_priv *priv = kb_phy_priv(kbt, h);
 	int val = kb_phy_read_paged(h, KBT_PAGE, KBT_REG);
+	struct kbt_priv *priv;
 
 	if (val < 0)
 		return val;
+	priv = kb_phy_priv(kbt, h);
 	priv->saved[0] = val;
 	priv->suspended = true;
 	return kb_genphy_suspend(h);
@@ -65,11 +98,14 @@ static int kbt_suspend(struct kb_phy *h)
 
 static int kbt_resume(struct kb_phy_locked *h)
 {
-	struct kbt_priv *priv = kb_phy_priv(kbt, h);
 	int ret = kb_genphy_resume(h);
+	struct kbt_priv *priv;
 
+	if (ret < 0)
+		return ret;
 	/* phylib also resumes a PHY that was never suspended (attach) */
-	if (ret < 0 || !priv->suspended)
+	priv = kb_phy_priv(kbt, h);
+	if (!priv->suspended)
 		return ret;
 	priv->suspended = false;
 	return kb_phy_write_paged(h, KBT_PAGE, KBT_REG, priv->saved[0]);
