@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * KUnit tests of the kbind misc binding: typed per-open data, and files that
- * stay open across the owner's teardown. Needs devtmpfs mounted on /dev
+ * KUnit tests of the kbind misc binding: typed per-open data, files that
+ * stay open across the owner's teardown, and the release and revoke hooks
+ * that see the owner's data exactly while it is live. Needs devtmpfs mounted on /dev
  * (the project's test VM has it); skipped otherwise.
  */
 #include <kunit/test.h>
@@ -30,6 +31,9 @@ static struct {
 	struct completion released;
 	unsigned int released_cookie;
 	bool released_was_zeroed;
+	struct km_dev *released_dev;
+	unsigned int revoked;		/* revoke hook calls */
+	unsigned int revoked_live;	/* ... that saw the owner's data */
 } km_state;
 
 static int km_open(struct km_dev *dev, struct km_file *f)
@@ -39,15 +43,25 @@ static int km_open(struct km_dev *dev, struct km_file *f)
 	return 0;
 }
 
-static void km_release(struct km_file *f)
+static void km_release(struct km_dev *dev, struct km_file *f)
 {
+	km_state.released_dev = dev;
+	if (dev)
+		dev->opens--;
 	km_state.released_cookie = f->cookie;
 	km_state.released_was_zeroed = f->was_zeroed;
 	complete(&km_state.released);
 }
 
+static void km_revoke(struct km_dev *dev, struct km_file *f)
+{
+	km_state.revoked++;
+	if (dev->magic == DEV_MAGIC && f->cookie)
+		km_state.revoked_live++;
+}
+
 static long km_ioctl(struct km_dev *dev, struct km_file *f, unsigned int cmd,
-		     unsigned long arg)
+		     struct kb_ioctl *arg)
 {
 	switch (cmd) {
 	case CMD_COOKIE:
@@ -62,6 +76,7 @@ static long km_ioctl(struct km_dev *dev, struct km_file *f, unsigned int cmd,
 KB_MISC_DEVICE(km_misc, struct km_dev, struct km_file,
 	       .open = km_open,
 	       .release = km_release,
+	       .revoke = km_revoke,
 	       .ioctl = km_ioctl);
 
 static int km_acquire(struct kb_probe *p, struct km_dev *dev)
@@ -119,9 +134,14 @@ static void per_open_data_is_typed_and_separate(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, km_call(a, CMD_MAGIC), (long)DEV_MAGIC);
 	KUNIT_EXPECT_EQ(test, km_call(a, 77), (long)-ENOTTY);
 	KUNIT_EXPECT_EQ(test, km_priv(&lc)->opens, 2U);
+	/* while the owner is live, release gets its data */
 	km_close(test, b, 2);
+	KUNIT_EXPECT_PTR_EQ(test, km_state.released_dev, km_priv(&lc));
+	KUNIT_EXPECT_EQ(test, km_priv(&lc)->opens, 1U);
 	km_close(test, a, 1);
+	KUNIT_EXPECT_EQ(test, km_priv(&lc)->opens, 0U);
 	kb_lifecycle_teardown(&lc);
+	KUNIT_EXPECT_EQ(test, km_state.revoked, 0U);
 }
 
 static void files_survive_deregistration(struct kunit *test)
@@ -130,11 +150,16 @@ static void files_survive_deregistration(struct kunit *test)
 	struct file *a, *b, *gone;
 
 	init_completion(&km_state.released);
+	km_state.revoked = 0;
+	km_state.revoked_live = 0;
 	KUNIT_ASSERT_EQ(test, kb_lifecycle_start(&lc, &km_kb_ops, NULL,
 						 THIS_MODULE), 0);
 	a = km_open_node(test);
 	b = km_open_node(test);
 	kb_lifecycle_teardown(&lc);
+	/* teardown revoked each open file, the owner's data still there */
+	KUNIT_EXPECT_EQ(test, km_state.revoked, 2U);
+	KUNIT_EXPECT_EQ(test, km_state.revoked_live, 2U);
 
 	/* the node is gone, its open files answer -ENODEV */
 	gone = filp_open("/dev/" NODE, O_RDWR, 0);
@@ -143,10 +168,13 @@ static void files_survive_deregistration(struct kunit *test)
 		fput(gone);
 	KUNIT_EXPECT_EQ(test, km_call(a, CMD_COOKIE), (long)-ENODEV);
 	KUNIT_EXPECT_EQ(test, km_call(b, CMD_MAGIC), (long)-ENODEV);
-	/* release still gets each file's own data, then frees it */
+	/* release still gets each file's own data, and no owner's */
 	km_close(test, a, 1);
+	KUNIT_EXPECT_NULL(test, km_state.released_dev);
 	KUNIT_EXPECT_EQ(test, km_call(b, CMD_COOKIE), (long)-ENODEV);
 	km_close(test, b, 2);
+	KUNIT_EXPECT_NULL(test, km_state.released_dev);
+	KUNIT_EXPECT_EQ(test, km_state.revoked, 2U);
 }
 
 static struct kunit_case kbind_misc_cases[] = {

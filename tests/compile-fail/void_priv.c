@@ -8,10 +8,10 @@
 
 #ifdef KB_CF_CORRECT
 static long cf_ioctl(struct cf_dev *d, struct cf_file *f, unsigned int cmd,
-		     unsigned long arg)
+		     struct kb_ioctl *arg)
 #else
 static long cf_ioctl(void *d, struct cf_file *f, unsigned int cmd,
-		     unsigned long arg)
+		     struct kb_ioctl *arg)
 #endif
 {
 	return -ENOTTY;

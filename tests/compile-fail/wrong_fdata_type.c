@@ -7,10 +7,10 @@
 #include "cf_common.h"
 
 #ifdef KB_CF_CORRECT
-static ssize_t cf_read(struct cf_dev *d, struct cf_file *f, char __user *buf,
+static ssize_t cf_read(struct cf_dev *d, struct cf_file *f, char *buf,
 		       size_t len, loff_t *pos)
 #else
-static ssize_t cf_read(struct cf_dev *d, struct cf_other *f, char __user *buf,
+static ssize_t cf_read(struct cf_dev *d, struct cf_other *f, char *buf,
 		       size_t len, loff_t *pos)
 #endif
 {

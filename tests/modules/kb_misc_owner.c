@@ -10,13 +10,14 @@
 #include <linux/delay.h>
 #include <linux/module.h>
 #include <linux/mutex.h>
-#include <linux/uaccess.h>
 
 #include <kbind/misc.h>
+#include <kbind/wait.h>
 
 #include "kb_misc_owner.h"
 
 struct victim {
+	struct kb_waitq never;	/* nothing wakes it but teardown */
 	unsigned int generation;
 	char msg[32];
 	size_t len;
@@ -46,36 +47,41 @@ static int victim_open(struct victim *v, struct victim_file *f)
 }
 
 static ssize_t victim_read(struct victim *v, struct victim_file *f,
-			   char __user *buf, size_t len, loff_t *pos)
+			   char *buf, size_t len, loff_t *pos)
 {
-	return simple_read_from_buffer(buf, len, pos, v->msg, v->len);
+	return memory_read_from_buffer(buf, len, pos, v->msg, v->len);
 }
 
 static ssize_t victim_write(struct victim *v, struct victim_file *f,
-			    const char __user *buf, size_t len, loff_t *pos)
+			    const char *buf, size_t len, loff_t *pos)
 {
-	loff_t off = 0;
-	ssize_t ret;
-
-	ret = simple_write_to_buffer(v->msg, sizeof(v->msg), &off, buf, len);
-	if (ret > 0)
-		v->len = ret;
-	return ret;
+	len = min(len, sizeof(v->msg));
+	memcpy(v->msg, buf, len);
+	v->len = len;
+	return len;
 }
 
 static long victim_ioctl(struct victim *v, struct victim_file *f,
-			 unsigned int cmd, unsigned long arg)
+			 unsigned int cmd, struct kb_ioctl *arg)
 {
+	unsigned int *gen;
+
 	switch (cmd) {
 	case KB_VICTIM_PING:
 		return v->generation;
 	case KB_VICTIM_SLOW:
-		if (arg > 5000)
+		if (kb_ioctl_value(arg) > 5000)
 			return -EINVAL;
-		msleep(arg);
+		msleep(kb_ioctl_value(arg));
 		/* the owner's data must still be there: revocation waits */
 		v->msg[0] = 's';
 		return v->generation;
+	case KB_VICTIM_WAIT:
+		return kb_wait_event_interruptible(&v->never, false);
+	case KB_VICTIM_GET_GEN:
+		gen = kb_ioctl_data(arg, KB_VICTIM_GET_GEN, unsigned int);
+		*gen = v->generation;
+		return 0;
 	default:
 		return -ENOTTY;
 	}
@@ -89,6 +95,7 @@ KB_MISC_DEVICE(victim_misc, struct victim, struct victim_file,
 
 static int victim_acquire(struct kb_probe *p, struct victim *v)
 {
+	kb_waitq_init(p, &v->never);
 	v->generation = ++next_generation;
 	v->len = strscpy(v->msg, "alive\n", sizeof(v->msg));
 	return 0;
@@ -102,7 +109,7 @@ static int victim_publish(struct kb_publish *p, struct victim *v)
 KB_LIFECYCLE_DEFINE(victim, struct victim, victim_acquire, victim_publish);
 
 static long ctl_ioctl(struct owner_test *t, struct ctl_file *unused,
-		      unsigned int cmd, unsigned long arg)
+		      unsigned int cmd, struct kb_ioctl *arg)
 {
 	long ret = 0;
 
@@ -144,9 +151,21 @@ static int owner_acquire(struct kb_probe *p, struct owner_test *t)
 				  THIS_MODULE);
 }
 
+static bool extra_node;
+module_param(extra_node, bool, 0444);
+MODULE_PARM_DESC(extra_node, "Also publish a second control node, after the first");
+
+/*
+ * With extra_node, the module's init has a publication after its first:
+ * a test fails it while the first node is open.
+ */
 static int owner_publish(struct kb_publish *p, struct owner_test *t)
 {
-	return ctl_misc_publish(p, t, KB_OWNER_CTL);
+	int ret = ctl_misc_publish(p, t, KB_OWNER_CTL);
+
+	if (ret || !extra_node)
+		return ret;
+	return ctl_misc_publish(p, t, KB_OWNER_EXTRA);
 }
 
 KB_MODULE(owner_test, struct owner_test, owner_acquire, owner_publish);

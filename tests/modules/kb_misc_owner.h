@@ -11,6 +11,8 @@
 
 #define KB_OWNER_VICTIM		"kbind-victim"
 #define KB_OWNER_CTL		"kbind-owner-ctl"
+/* a second control node, with the module parameter extra_node=1 */
+#define KB_OWNER_EXTRA		"kbind-owner-extra"
 
 #define KB_OWNER_MAGIC		0xb8
 /* control node: tear the victim's owner down / set it up again */
@@ -22,5 +24,9 @@
  * touch the owner's data; returns the generation.
  */
 #define KB_VICTIM_SLOW		_IO(KB_OWNER_MAGIC, 4)
+/* victim node: sleep until the owner is torn down, then -ENODEV */
+#define KB_VICTIM_WAIT		_IO(KB_OWNER_MAGIC, 5)
+/* victim node: the owner's generation, copied out to an unsigned int */
+#define KB_VICTIM_GET_GEN	_IOWR(KB_OWNER_MAGIC, 6, unsigned int)
 
 #endif /* _KB_MISC_OWNER_H */

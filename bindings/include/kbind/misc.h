@@ -1,51 +1,159 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * kbind misc binding: misc character devices with typed per-open data, whose
- * open files survive the device.
+ * open files survive the device, and whose teardown never waits on user
+ * space.
  *
  * A misc node is a publication step of its owner (a module or a bound
- * device): it is registered in the publish phase and deregistered first at
- * teardown. File operations reach the owner's private data only through a
- * &struct kb_revocable: once the node is withdrawn every operation on a file
- * that is still open returns -ENODEV, and the node's memory is freed at the
- * last close. Driver code never sees the &struct file or its private_data.
+ * device): it is registered in the publish phase and withdrawn first at
+ * teardown. File operations reach the owner's private data only inside an
+ * access section of a &struct kb_revocable, and never touch user memory
+ * there: the generated trampolines copy a write's data and an ioctl's
+ * argument in before entering, and a read's data and an ioctl's result out
+ * after leaving. A user page that never resolves (userfaultfd, FUSE) or a
+ * faulting pointer therefore parks or fails the system call outside the
+ * section, and teardown does not wait for it.
+ *
+ * Teardown: the revoke hook deregisters the node and kills the revocable
+ * (new operations get -ENODEV), every &struct kb_waitq of the owner wakes its
+ * sleepers (see <kbind/wait.h>), then the undo waits for the operations in
+ * flight, calls the driver's per-file revoke hook on every file still open
+ * (the owner's data still valid), and drops the registration's reference.
+ * The node's memory is freed at the last close. Driver code never sees
+ * &struct file's private_data nor a ``__user`` pointer.
+ *
+ * Guaranteed: no operation runs on the owner's data after the undo
+ * returned; teardown waits only as long as the longest operation running
+ * in the kernel. Still the driver's job: operations must sleep only on a
+ * &struct kb_waitq or for bounded kernel work, never take the owner
+ * device's device_lock (unbind holds it while it waits: deadlock), and never
+ * keep @dev beyond the call (storing it in the per-open data is a
+ * use-after-free after teardown: ``make cocci`` reports it).
  */
 #ifndef _KBIND_MISC_H
 #define _KBIND_MISC_H
 
 #include <linux/compat.h>
 #include <linux/fs.h>
+#include <linux/ioctl.h>
 #include <linux/kref.h>
+#include <linux/list.h>
 #include <linux/miscdevice.h>
+#include <linux/mm.h>
+#include <linux/mutex.h>
+#include <linux/sizes.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/uaccess.h>
 
 #include <kbind/lifecycle.h>
 #include <kbind/revocable.h>
+
+/*
+ * The most one read or write moves: longer calls are short reads and
+ * writes, which read(2) and write(2) allow.
+ */
+#define KB_MISC_IO_MAX		SZ_64K
+/* ioctl arguments up to this size are copied through the stack */
+#define __KB_IOCTL_STACK	128
 
 /**
  * struct kb_misc - a published misc node (binding-internal)
  * @mdev: the registered misc device
  * @step: publication step of the owner's lifecycle
- * @rev: the owner's private data, revoked when the node is withdrawn
+ * @rev: the owner's private data, killed when the node is withdrawn
  * @ref: one reference for the registration plus one per open file
+ * @files_lock: protects @files and @live; taken by release and by teardown
+ *	after the operations in flight have ended
+ * @files: open files, while @live
+ * @live: the owner's data may be handed to release and revoke hooks
+ * @priv: the owner's private data, valid while @live
+ * @revoke_file: the driver's per-file revoke hook, generated; or NULL
  */
 struct kb_misc {
 	struct miscdevice mdev;
 	struct kb_step step;
 	struct kb_revocable rev;
 	struct kref ref;
+	struct mutex files_lock;
+	struct list_head files;
+	bool live;
+	void *priv;
+	void (*revoke_file)(void *dev, void *fdata);
 };
 
 /**
  * struct kb_misc_file - one open file of a kbind misc node (binding-internal)
  * @misc: the node, kept allocated by a reference while the file is open
+ * @node: in the node's list of files, while its owner is live
  * @fdata: the driver's typed per-open data
  */
 struct kb_misc_file {
 	struct kb_misc *misc;
+	struct list_head node;
 	u8 fdata[] __aligned(ARCH_KMALLOC_MINALIGN);
 };
+
+/**
+ * struct kb_ioctl - an ioctl's argument, copied in by the binding
+ * @cmd: the command the argument belongs to
+ * @value: the argument as the caller passed it
+ * @data: for a command with a direction and a size (_IOR, _IOW, _IOWR),
+ *	a zeroed kernel buffer of _IOC_SIZE(@cmd) bytes, filled from user
+ *	space for _IOW and _IOWR, copied back after a successful call for
+ *	_IOR and _IOWR; NULL otherwise
+ *
+ * Read it with kb_ioctl_data() or kb_ioctl_value(), never directly.
+ */
+struct kb_ioctl {
+	unsigned int cmd;
+	unsigned long value;
+	void *data;
+};
+
+/**
+ * kb_ioctl_data() - an ioctl's argument as a typed kernel pointer
+ * @arg: the &struct kb_ioctl the operation got
+ * @cmd: the command, a constant (the ``case`` label the call is in)
+ * @type: the argument's type: _IOC_SIZE(@cmd) must be its size
+ *
+ * A @cmd that is not a constant, has no direction, or whose size is not
+ * sizeof(@type) is a build error. What the operation writes there reaches
+ * user space after it returns (for _IOR and _IOWR commands), if it returns
+ * 0 or more.
+ *
+ * Context: inside the ioctl operation; valid until it returns.
+ * Return: the kernel copy of the argument; NULL if @arg is for another
+ * command than @cmd.
+ */
+#define kb_ioctl_data(arg, cmd, type)					\
+	((type *)__kb_ioctl_data(arg, cmd, sizeof(type)))
+
+/* The check of kb_ioctl_data(), with names that do not shadow the members. */
+#define __kb_ioctl_data(karg, kcmd, size)				\
+({									\
+	BUILD_BUG_ON_MSG(!__builtin_constant_p(kcmd) ||			\
+			 _IOC_DIR(kcmd) == _IOC_NONE ||			\
+			 _IOC_SIZE(kcmd) != (size),			\
+			 "kb_ioctl_data(): the command's size is not the type's"); \
+	(karg)->cmd == (kcmd) ? (karg)->data : NULL;			\
+})
+
+/**
+ * kb_ioctl_value() - an ioctl's argument as the caller passed it
+ * @arg: the &struct kb_ioctl the operation got
+ *
+ * For _IO commands, whose argument is a number. Using it as a user pointer
+ * is an escape hatch: copying through it inside the operation parks
+ * teardown on user space.
+ *
+ * Context: inside the ioctl operation.
+ * Return: the raw argument.
+ */
+static inline unsigned long kb_ioctl_value(const struct kb_ioctl *arg)
+{
+	return arg->value;
+}
 
 static inline void __kb_misc_free(struct kref *ref)
 {
@@ -56,12 +164,34 @@ static inline void __kb_misc_free(struct kref *ref)
 	kfree(m);
 }
 
-static inline void __kb_misc_unpublish(struct kb_step *step)
+/* Revoke: no new open, and no operation gets the owner's data any more. */
+static inline void __kb_misc_revoke(struct kb_step *step)
 {
 	struct kb_misc *m = container_of(step, struct kb_misc, step);
 
-	misc_deregister(&m->mdev);	/* no new open from here on */
-	kb_revocable_revoke(&m->rev);	/* waits for operations in flight */
+	misc_deregister(&m->mdev);
+	kb_revocable_kill(&m->rev);
+}
+
+/*
+ * Undo: wait for the operations in flight (sleepers were woken by the
+ * revoke hooks), let the driver drop what each open file holds of the
+ * owner, then drop the registration's reference.
+ */
+static inline void __kb_misc_unpublish(struct kb_step *step)
+{
+	struct kb_misc *m = container_of(step, struct kb_misc, step);
+	struct kb_misc_file *f, *tmp;
+
+	kb_revocable_wait(&m->rev);
+	mutex_lock(&m->files_lock);
+	m->live = false;
+	list_for_each_entry_safe(f, tmp, &m->files, node) {
+		list_del_init(&f->node);
+		if (m->revoke_file)
+			m->revoke_file(m->priv, f->fdata);
+	}
+	mutex_unlock(&m->files_lock);
 	kref_put(&m->ref, __kb_misc_free);
 }
 
@@ -71,13 +201,13 @@ static inline void __kb_misc_unpublish(struct kb_step *step)
  * @fops: file operations generated by KB_MISC_DEVICE()
  * @priv: the owner's private data, handed to file operations while live
  * @nodename: name of the node under /dev; copied
+ * @revoke_file: per-file revoke hook generated by KB_MISC_DEVICE(), or NULL
  * @key: lockdep class of the node's revocable, one per KB_MISC_DEVICE()
  *
  * Untyped backend of the ``name##_publish()`` helper that KB_MISC_DEVICE()
  * generates; drivers call that one. The node gets a dynamic minor and the
  * owner's device (if any) as parent. On success the withdrawal is recorded
- * as a publication step: it deregisters the node, revokes @priv (waiting for
- * operations in flight) and drops the registration's reference.
+ * as a publication step with a revoke hook (see the top of this file).
  *
  * Context: process context, publish phase only.
  * Return: 0; -ENOMEM; the error of misc_register() (-EBUSY, ...); or one
@@ -87,6 +217,7 @@ static inline void __kb_misc_unpublish(struct kb_step *step)
 static inline int kb_misc_publish(struct kb_publish *p,
 				  const struct file_operations *fops,
 				  void *priv, const char *nodename,
+				  void (*revoke_file)(void *dev, void *fdata),
 				  struct lock_class_key *key)
 {
 	struct kb_misc *m;
@@ -107,13 +238,19 @@ static inline int kb_misc_publish(struct kb_publish *p,
 	if (ret)
 		goto err_name;
 	kref_init(&m->ref);
+	mutex_init(&m->files_lock);
+	INIT_LIST_HEAD(&m->files);
+	m->live = true;
+	m->priv = priv;
+	m->revoke_file = revoke_file;
 	m->mdev.minor = MISC_DYNAMIC_MINOR;
 	m->mdev.fops = fops;
 	m->mdev.parent = p->lc->dev;
 	ret = misc_register(&m->mdev);
 	if (ret)
 		goto err_rev;
-	kb_published(p, &m->step, __kb_misc_unpublish, "misc_register");
+	kb_published_revocable(p, &m->step, __kb_misc_revoke,
+			       __kb_misc_unpublish, "misc_register");
 	return 0;
 
 err_rev:
@@ -142,6 +279,7 @@ static inline struct kb_misc_file *__kb_misc_file_new(struct file *file, size_t 
 		return NULL;
 	kref_get(&m->ref);
 	f->misc = m;
+	INIT_LIST_HEAD(&f->node);
 	return f;
 }
 
@@ -149,6 +287,17 @@ static inline void __kb_misc_file_free(struct kb_misc_file *f)
 {
 	kref_put(&f->misc->ref, __kb_misc_free);
 	kfree(f);
+}
+
+/*
+ * The driver's open succeeded inside the access section: list the file, so
+ * that teardown (which waits for this section first) revokes it.
+ */
+static inline void __kb_misc_file_listed(struct kb_misc_file *f)
+{
+	mutex_lock(&f->misc->files_lock);
+	list_add_tail(&f->node, &f->misc->files);
+	mutex_unlock(&f->misc->files_lock);
 }
 
 static inline int __kb_misc_file_opened(struct inode *inode,
@@ -200,6 +349,99 @@ static inline void __kb_misc_file_exit(struct kb_misc_file *f, int idx)
 	__ret;								\
 })
 
+/*
+ * Read: the operation filled @kbuf with @ret bytes (at most @len) and moved
+ * its copy of the position to @kpos; copy them out now that the section is
+ * left. A partial copy returns what was copied and moves the position by
+ * that much; none at all is -EFAULT, the position unchanged.
+ */
+static inline ssize_t __kb_misc_read_out(char __user *ubuf, const char *kbuf,
+					 size_t len, ssize_t ret, loff_t *pos,
+					 loff_t kpos)
+{
+	size_t left;
+
+	if (ret <= 0) {
+		if (!ret)
+			*pos = kpos;
+		return ret;
+	}
+	if (WARN_ON_ONCE(ret > len))
+		return -EIO;
+	left = copy_to_user(ubuf, kbuf, ret);
+	if (left == ret)
+		return -EFAULT;
+	*pos = left ? *pos + (ret - left) : kpos;
+	return ret - left;
+}
+
+/* Write: the operation consumed @ret of the @len bytes copied in. */
+static inline ssize_t __kb_misc_write_done(size_t len, ssize_t ret,
+					   loff_t *pos, loff_t kpos)
+{
+	if (ret < 0)
+		return ret;
+	if (WARN_ON_ONCE(ret > len))
+		return -EIO;
+	*pos = kpos;
+	return ret;
+}
+
+/* Copy an ioctl's argument in, before the section. */
+static inline int __kb_ioctl_in(struct kb_ioctl *ka, unsigned int cmd,
+				unsigned long arg, void __user *uptr,
+				void *stack)
+{
+	unsigned int size = _IOC_SIZE(cmd);
+
+	ka->cmd = cmd;
+	ka->value = arg;
+	ka->data = NULL;
+	if (_IOC_DIR(cmd) == _IOC_NONE || !size)
+		return 0;
+	ka->data = size <= __KB_IOCTL_STACK ? stack :
+		   kmalloc(size, GFP_KERNEL);
+	if (!ka->data)
+		return -ENOMEM;
+	if (!(_IOC_DIR(cmd) & _IOC_WRITE)) {
+		memset(ka->data, 0, size);
+	} else if (copy_from_user(ka->data, uptr, size)) {
+		if (ka->data != stack)
+			kfree(ka->data);
+		return -EFAULT;
+	}
+	return 0;
+}
+
+/* Copy an ioctl's result out, after the section; frees the argument. */
+static inline long __kb_ioctl_out(struct kb_ioctl *ka, void __user *uptr,
+				  long ret, void *stack)
+{
+	if (!ka->data)
+		return ret;
+	if (ret >= 0 && (_IOC_DIR(ka->cmd) & _IOC_READ) &&
+	    copy_to_user(uptr, ka->data, _IOC_SIZE(ka->cmd)))
+		ret = -EFAULT;
+	if (ka->data != stack)
+		kfree(ka->data);
+	return ret;
+}
+
+/* An ioctl trampoline: argument in, operation in the section, result out. */
+#define __KB_MISC_IOCTL(fn, type, file, cmd, arg, uptr)			\
+({									\
+	u8 __stack[__KB_IOCTL_STACK] __aligned(8);			\
+	struct kb_ioctl __ka;						\
+	long __r = __kb_ioctl_in(&__ka, cmd, arg, uptr, __stack);	\
+									\
+	if (!__r) {							\
+		__r = __KB_MISC_CALL(fn, type, file, (long)-ENOTTY,	\
+				     cmd, &__ka);			\
+		__r = __kb_ioctl_out(&__ka, uptr, __r, __stack);	\
+	}								\
+	__r;								\
+})
+
 /**
  * KB_MISC_DEVICE() - declare a misc device with typed data and file operations
  * @name: prefix of the generated symbols
@@ -209,44 +451,63 @@ static inline void __kb_misc_file_exit(struct kb_misc_file *f, int idx)
  *
  *  - ``int (*open)(dtype *dev, ftype *fdata)``: initialise @fdata; an error
  *    fails the open(2);
- *  - ``void (*release)(ftype *fdata)``: at last close, *also after the node was
- *    withdrawn*: it gets no @dev and must not use anything of the owner;
- *  - ``ssize_t (*read)(dtype *dev, ftype *fdata, char __user *buf,
- *    size_t len, loff_t *pos)``;
- *  - ``ssize_t (*write)(dtype *dev, ftype *fdata, const char __user *buf,
- *    size_t len, loff_t *pos)``;
+ *  - ``void (*release)(dtype *dev, ftype *fdata)``: at last close; @dev is
+ *    the owner's data while the node is live and NULL once it was withdrawn
+ *    (the revoke hook below has then run for this file). Runs under the
+ *    node's file-list mutex, not in an access section: it must not block
+ *    on anything but short kernel locks;
+ *  - ``void (*revoke)(dtype *dev, ftype *fdata)``: at teardown, once for
+ *    every file still open, after every operation in flight has ended and
+ *    before the owner's resources are released: drop what @fdata holds of
+ *    the owner (a place in a list of @dev, ...). Same context as release;
+ *  - ``ssize_t (*read)(dtype *dev, ftype *fdata, char *buf, size_t len,
+ *    loff_t *pos)``: fill the kernel buffer @buf with at most @len bytes
+ *    (@len is at most %KB_MISC_IO_MAX) and move *@pos by what is returned;
+ *    the binding copies them to user space after the call;
+ *  - ``ssize_t (*write)(dtype *dev, ftype *fdata, const char *buf,
+ *    size_t len, loff_t *pos)``: @buf is a kernel copy of the caller's
+ *    data, at most %KB_MISC_IO_MAX bytes; return how much was consumed;
  *  - ``long (*ioctl)(dtype *dev, ftype *fdata, unsigned int cmd,
- *    unsigned long arg)``;
- *  - ``long (*compat_ioctl)(...)``, same arguments; when absent, 32-bit
- *    callers reach ioctl with the argument converted by compat_ptr();
+ *    struct kb_ioctl *arg)``: the argument copied in according to the
+ *    direction and size encoded in @cmd, read with kb_ioctl_data() or
+ *    kb_ioctl_value(); results are copied out after the call;
+ *  - ``long (*compat_ioctl)(...)``, same arguments, for 32-bit callers
+ *    whose argument layout differs; when absent they reach ioctl, the
+ *    argument address converted by compat_ptr();
  *  - ``loff_t (*llseek)(dtype *dev, ftype *fdata, struct file *file,
  *    loff_t off, int whence)``: without it the file is not seekable. @file is
  *    the escape hatch for the generic llseek helpers of <linux/fs.h>.
  *
- * Every operation but release runs inside an access section of the owner's
- * data: @dev is valid until the operation returns, and operations may sleep.
- * Once the node is withdrawn they are not called and the system call gets
- * -ENODEV. Without read or write the call gets -EINVAL, without ioctl
- * -ENOTTY, as for a plain character device.
+ * open, read, write, ioctl and llseek run inside an access section of the
+ * owner's data: @dev is valid until the operation returns. They may sleep
+ * and take mutexes, but wait for events only on a &struct kb_waitq (see
+ * <kbind/wait.h>), which wakes them with -ENODEV at teardown, and never
+ * take the owner device's device_lock. Once the node is withdrawn they are
+ * not called and the system call gets -ENODEV. Without read or write the
+ * call gets -EINVAL, without ioctl -ENOTTY, as for a plain character device.
+ * A fault copying user data is -EFAULT: before a write or an ioctl that
+ * copies in, the operation is not called; after a read, the bytes are lost
+ * as they are for a plain read whose copy fails.
  *
  * A function of the wrong type (another @dtype or @ftype, a ``void *``
- * argument) fails to compile. Generates ``name##_fops`` with .owner set to
- * THIS_MODULE, and the typed publication helper
+ * argument, a ``__user`` buffer) fails to compile. Generates ``name##_fops``
+ * with .owner set to THIS_MODULE, and the typed publication helper
  * ``int name##_publish(struct kb_publish *p, dtype *dev, const char *nodename)``
  * (see kb_misc_publish() for its contract).
  */
 #define KB_MISC_DEVICE(name, dtype, ftype, ...)				\
 struct name##_kb_misc_ops_t {						\
 	int (*open)(typeof(dtype) *dev, typeof(ftype) *fdata);		\
-	void (*release)(typeof(ftype) *fdata);				\
+	void (*release)(typeof(dtype) *dev, typeof(ftype) *fdata);	\
+	void (*revoke)(typeof(dtype) *dev, typeof(ftype) *fdata);	\
 	ssize_t (*read)(typeof(dtype) *dev, typeof(ftype) *fdata,	\
-			char __user *buf, size_t len, loff_t *pos);	\
+			char *buf, size_t len, loff_t *pos);		\
 	ssize_t (*write)(typeof(dtype) *dev, typeof(ftype) *fdata,	\
-			 const char __user *buf, size_t len, loff_t *pos); \
+			 const char *buf, size_t len, loff_t *pos);	\
 	long (*ioctl)(typeof(dtype) *dev, typeof(ftype) *fdata,		\
-		      unsigned int cmd, unsigned long arg);		\
+		      unsigned int cmd, struct kb_ioctl *arg);		\
 	long (*compat_ioctl)(typeof(dtype) *dev, typeof(ftype) *fdata,	\
-			     unsigned int cmd, unsigned long arg);	\
+			     unsigned int cmd, struct kb_ioctl *arg);	\
 	loff_t (*llseek)(typeof(dtype) *dev, typeof(ftype) *fdata,	\
 			 struct file *file, loff_t off, int whence);	\
 };									\
@@ -264,9 +525,12 @@ static int name##_kb_open(struct inode *inode, struct file *file)	\
 	if (!f)								\
 		return -ENOMEM;						\
 	dev = __kb_misc_file_enter(f, &idx);				\
-	if (dev)							\
+	if (dev) {							\
 		ret = name##_kb_misc_ops.open ?				\
 			name##_kb_misc_ops.open(dev, (void *)f->fdata) : 0; \
+		if (!ret)						\
+			__kb_misc_file_listed(f);			\
+	}								\
 	__kb_misc_file_exit(f, idx);					\
 	return __kb_misc_file_opened(inode, file, f, ret,			\
 				   name##_kb_misc_ops.llseek);		\
@@ -274,38 +538,77 @@ static int name##_kb_open(struct inode *inode, struct file *file)	\
 static int name##_kb_release(struct inode *inode, struct file *file)	\
 {									\
 	struct kb_misc_file *f = __kb_misc_file(file);			\
+	struct kb_misc *m = f->misc;					\
 									\
+	mutex_lock(&m->files_lock);					\
+	list_del_init(&f->node);					\
 	if (name##_kb_misc_ops.release)					\
-		name##_kb_misc_ops.release((void *)f->fdata);		\
+		name##_kb_misc_ops.release(m->live ? m->priv : NULL,	\
+					   (void *)f->fdata);		\
+	mutex_unlock(&m->files_lock);					\
 	__kb_misc_file_free(f);						\
 	return 0;							\
 }									\
-static ssize_t name##_kb_read(struct file *file, char __user *buf,	\
+static void name##_kb_revoke_file(void *dev, void *fdata)		\
+{									\
+	if (name##_kb_misc_ops.revoke)					\
+		name##_kb_misc_ops.revoke(dev, fdata);			\
+}									\
+static ssize_t name##_kb_read(struct file *file, char __user *ubuf,	\
 			      size_t len, loff_t *pos)			\
 {									\
-	return __KB_MISC_CALL(name##_kb_misc_ops.read, typeof(dtype), file,	\
-			      (ssize_t)-EINVAL, buf, len, pos);		\
+	loff_t kpos = *pos;						\
+	ssize_t ret;							\
+	char *kbuf;							\
+									\
+	if (!name##_kb_misc_ops.read)					\
+		return -EINVAL;						\
+	len = min_t(size_t, len, KB_MISC_IO_MAX);			\
+	kbuf = kvmalloc(max_t(size_t, len, 1), GFP_KERNEL);		\
+	if (!kbuf)							\
+		return -ENOMEM;						\
+	ret = __KB_MISC_CALL(name##_kb_misc_ops.read, typeof(dtype), file, \
+			     (ssize_t)-EINVAL, kbuf, len, &kpos);	\
+	ret = __kb_misc_read_out(ubuf, kbuf, len, ret, pos, kpos);	\
+	kvfree(kbuf);							\
+	return ret;							\
 }									\
-static ssize_t name##_kb_write(struct file *file, const char __user *buf, \
+static ssize_t name##_kb_write(struct file *file, const char __user *ubuf, \
 			       size_t len, loff_t *pos)			\
 {									\
-	return __KB_MISC_CALL(name##_kb_misc_ops.write, typeof(dtype), file,	\
-			      (ssize_t)-EINVAL, buf, len, pos);		\
+	loff_t kpos = *pos;						\
+	ssize_t ret;							\
+	char *kbuf;							\
+									\
+	if (!name##_kb_misc_ops.write)					\
+		return -EINVAL;						\
+	len = min_t(size_t, len, KB_MISC_IO_MAX);			\
+	kbuf = vmemdup_user(ubuf, len);					\
+	if (IS_ERR(kbuf))						\
+		return PTR_ERR(kbuf);					\
+	ret = __KB_MISC_CALL(name##_kb_misc_ops.write, typeof(dtype), file, \
+			     (ssize_t)-EINVAL, kbuf, len, &kpos);	\
+	ret = __kb_misc_write_done(len, ret, pos, kpos);		\
+	kvfree(kbuf);							\
+	return ret;							\
 }									\
 static long name##_kb_ioctl(struct file *file, unsigned int cmd,	\
 			    unsigned long arg)				\
 {									\
-	return __KB_MISC_CALL(name##_kb_misc_ops.ioctl, typeof(dtype), file,	\
-			      (long)-ENOTTY, cmd, arg);			\
+	if (!name##_kb_misc_ops.ioctl)					\
+		return -ENOTTY;						\
+	return __KB_MISC_IOCTL(name##_kb_misc_ops.ioctl, typeof(dtype),	\
+			       file, cmd, arg, (void __user *)arg);	\
 }									\
 static long name##_kb_compat_ioctl(struct file *file, unsigned int cmd, \
 				   unsigned long arg)			\
 {									\
+	void __user *uptr = compat_ptr(arg);				\
+									\
 	if (!name##_kb_misc_ops.compat_ioctl)				\
-		return name##_kb_ioctl(file, cmd,			\
-				       (unsigned long)compat_ptr(arg));	\
-	return __KB_MISC_CALL(name##_kb_misc_ops.compat_ioctl,		\
-			      typeof(dtype), file, (long)-ENOTTY, cmd, arg); \
+		return name##_kb_ioctl(file, cmd, (unsigned long)uptr);	\
+	return __KB_MISC_IOCTL(name##_kb_misc_ops.compat_ioctl,		\
+			       typeof(dtype), file, cmd, arg, uptr);	\
 }									\
 static loff_t name##_kb_llseek(struct file *file, loff_t off, int whence) \
 {									\
@@ -329,6 +632,8 @@ static inline int name##_publish(struct kb_publish *p,			\
 				 const char *nodename)			\
 {									\
 	return kb_misc_publish(p, &name##_fops, dev, nodename,		\
+			       name##_kb_misc_ops.revoke ?		\
+			       name##_kb_revoke_file : NULL,		\
 			       &name##_kb_rev_key);			\
 }
 

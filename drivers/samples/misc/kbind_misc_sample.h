@@ -17,5 +17,10 @@
 #define KB_SAMPLE_GET_VALUE	_IOR(KB_SAMPLE_IOC_MAGIC, 0x81, int)
 /* Set the device's value from an int; negative values are -EINVAL. */
 #define KB_SAMPLE_SET_VALUE	_IOW(KB_SAMPLE_IOC_MAGIC, 0x82, int)
+/*
+ * Sleep until the device's value differs from the int given, then return
+ * the new value in it; -ENODEV if the module goes away meanwhile.
+ */
+#define KB_SAMPLE_WAIT_VALUE	_IOWR(KB_SAMPLE_IOC_MAGIC, 0x83, int)
 
 #endif /* _KBIND_MISC_SAMPLE_H */

@@ -8,12 +8,11 @@
 #include <linux/atomic.h>
 #include <linux/module.h>
 #include <linux/mutex.h>
-#include <linux/uaccess.h>
-#include <linux/wait.h>
 
 #include <kbind/irq.h>
 #include <kbind/misc.h>
 #include <kbind/pci.h>
+#include <kbind/wait.h>
 
 #include "kbind_edu.h"
 
@@ -48,7 +47,7 @@ struct edu_dev {
 	struct kb_irq irq;
 	struct kb_step irq_enabled;
 	struct mutex lock;	/* one command at a time */
-	wait_queue_head_t wait;
+	struct kb_waitq wait;	/* woken by every interrupt */
 	atomic_t pending;	/* interrupt causes acknowledged, not consumed */
 	atomic64_t nr_irqs;
 };
@@ -74,7 +73,7 @@ static irqreturn_t edu_irq(struct edu_dev *edu)
 	kb_bar_write(&edu->regs, 32, EDU_IRQ_ACK, status);
 	atomic_or(status, &edu->pending);
 	atomic64_inc(&edu->nr_irqs);
-	wake_up(&edu->wait);
+	kb_wake_up(&edu->wait);
 	return IRQ_HANDLED;
 }
 
@@ -86,54 +85,73 @@ KB_IRQ_HANDLER(edu_irq, struct edu_dev, edu_irq);
 static __always_inline int edu_cmd(struct edu_dev *edu, size_t off, u32 val,
 				   u32 cause)
 {
+	long ret;
+
 	atomic_andnot(cause, &edu->pending);
 	kb_bar_write(&edu->regs, 32, off, val);
-	return wait_event_timeout(edu->wait, atomic_read(&edu->pending) & cause,
-				  EDU_TIMEOUT) ? 0 : -ETIMEDOUT;
+	ret = kb_wait_event_interruptible_timeout(&edu->wait,
+			atomic_read(&edu->pending) & cause, EDU_TIMEOUT);
+	if (ret < 0)
+		return ret;
+	return ret ? 0 : -ETIMEDOUT;
 }
 
-static long edu_factorial(struct edu_dev *edu, u32 __user *arg)
+static long edu_factorial(struct edu_dev *edu, u32 *n)
 {
-	u32 n;
 	int ret;
 
-	if (get_user(n, arg))
-		return -EFAULT;
-	if (n > EDU_MAX_FACT)
+	if (*n > EDU_MAX_FACT)
 		return -EOVERFLOW;
 	if (kb_bar_read(&edu->regs, 32, EDU_STATUS) & EDU_STATUS_COMPUTING)
 		return -EBUSY;	/* one that timed out; it would drop this one */
-	ret = edu_cmd(edu, EDU_FACTORIAL, n, EDU_IRQ_FACT);
-	return ret ?: put_user(kb_bar_read(&edu->regs, 32, EDU_FACTORIAL), arg);
+	ret = edu_cmd(edu, EDU_FACTORIAL, *n, EDU_IRQ_FACT);
+	if (!ret)
+		*n = kb_bar_read(&edu->regs, 32, EDU_FACTORIAL);
+	return ret;
+}
+
+/* Sleep until the interrupt count differs from *@count; no lock held. */
+static long edu_wait_irq(struct edu_dev *edu, u64 *count)
+{
+	int ret;
+
+	ret = kb_wait_event_interruptible(&edu->wait,
+				(u64)atomic64_read(&edu->nr_irqs) != *count);
+	if (!ret)
+		*count = atomic64_read(&edu->nr_irqs);
+	return ret;
 }
 
 static long edu_ioctl(struct edu_dev *edu, struct edu_file *f,
-		      unsigned int cmd, unsigned long arg)
+		      unsigned int cmd, struct kb_ioctl *arg)
 {
-	u32 __user *uarg = (u32 __user *)arg;
-	long ret;
-	u32 v;
+	long ret = 0;
+	u32 *v;
 
+	if (cmd == KB_EDU_WAIT_IRQ)
+		return edu_wait_irq(edu, kb_ioctl_data(arg, KB_EDU_WAIT_IRQ,
+						       u64));
 	mutex_lock(&edu->lock);
 	switch (cmd) {
 	case KB_EDU_GET_ID:
-		ret = put_user(kb_bar_read(&edu->regs, 32, EDU_ID), uarg);
+		*kb_ioctl_data(arg, KB_EDU_GET_ID, u32) =
+			kb_bar_read(&edu->regs, 32, EDU_ID);
 		break;
 	case KB_EDU_LIVENESS:
-		ret = get_user(v, uarg);
-		if (ret)
-			break;
-		kb_bar_write(&edu->regs, 32, EDU_LIVENESS, v);
-		ret = put_user(kb_bar_read(&edu->regs, 32, EDU_LIVENESS), uarg);
+		v = kb_ioctl_data(arg, KB_EDU_LIVENESS, u32);
+		kb_bar_write(&edu->regs, 32, EDU_LIVENESS, *v);
+		*v = kb_bar_read(&edu->regs, 32, EDU_LIVENESS);
 		break;
 	case KB_EDU_FACTORIAL:
-		ret = edu_factorial(edu, uarg);
+		ret = edu_factorial(edu, kb_ioctl_data(arg, KB_EDU_FACTORIAL,
+						       u32));
 		break;
 	case KB_EDU_RAISE:
 		ret = edu_cmd(edu, EDU_IRQ_RAISE, EDU_IRQ_USER, EDU_IRQ_USER);
 		break;
 	case KB_EDU_GET_IRQ_COUNT:
-		ret = put_user(atomic64_read(&edu->nr_irqs), (u64 __user *)uarg);
+		*kb_ioctl_data(arg, KB_EDU_GET_IRQ_COUNT, u64) =
+			atomic64_read(&edu->nr_irqs);
 		break;
 	default:
 		ret = -ENOTTY;
@@ -151,7 +169,7 @@ static int edu_acquire(struct kb_pci_probe *pp, struct edu_dev *edu,
 	int ret;
 
 	mutex_init(&edu->lock);
-	init_waitqueue_head(&edu->wait);
+	kb_waitq_init(&pp->core, &edu->wait);
 	ret = kb_pci_enable_mem(pp) ?: kb_pci_set_master(pp) ?:
 	      kb_pci_bar_map(pp, &edu->regs, 0);
 	if (ret)

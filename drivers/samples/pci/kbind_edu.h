@@ -20,5 +20,10 @@
 #define KB_EDU_RAISE		_IO(KB_EDU_MAGIC, 4)
 /* Interrupts the handler has acknowledged since the device was bound. */
 #define KB_EDU_GET_IRQ_COUNT	_IOR(KB_EDU_MAGIC, 5, __u64)
+/*
+ * Sleep until the interrupt count differs from the __u64 given, then return
+ * the new count in it; -ENODEV if the device is unbound meanwhile.
+ */
+#define KB_EDU_WAIT_IRQ		_IOWR(KB_EDU_MAGIC, 6, __u64)
 
 #endif /* _KBIND_EDU_H */

@@ -3,18 +3,19 @@
  * kbind platform sample: binds "kbind-pf-a" and "kbind-pf-b" platform
  * devices, maps their memory resource, counts the interrupts of their
  * "kick" IRQ, and publishes one misc node per device (/dev/kbind-pf<id>) to
- * read and write the memory. The model number comes from the matched entry
- * (id table, or devicetree where there is one), typed.
+ * read and write the memory and to wait for the next interrupt. The model
+ * number comes from the matched entry (id table, or devicetree where there
+ * is one), typed.
  */
 #include <linux/atomic.h>
 #include <linux/fs.h>
 #include <linux/module.h>
 #include <linux/mutex.h>
-#include <linux/uaccess.h>
 
 #include <kbind/irq.h>
 #include <kbind/misc.h>
 #include <kbind/platform.h>
+#include <kbind/wait.h>
 
 #include "kbind_platform_sample.h"
 
@@ -25,6 +26,7 @@ struct pf_info {
 struct pf_dev {
 	struct kb_iomem mem;
 	struct kb_irq irq;
+	struct kb_waitq irq_wait;	/* woken by every interrupt */
 	atomic_t nr_irqs;
 	struct mutex lock;	/* serialises access to the memory */
 	const struct pf_info *info;
@@ -53,33 +55,39 @@ static const struct of_device_id kbind_platform_sample_of_ids[] = {
 static irqreturn_t pf_irq(struct pf_dev *pf)
 {
 	atomic_inc(&pf->nr_irqs);
+	kb_wake_up(&pf->irq_wait);
 	return IRQ_HANDLED;
 }
 
 KB_IRQ_HANDLER(pf_irq, struct pf_dev, pf_irq);
 
 static ssize_t pf_read(struct pf_dev *pf, struct pf_file *f,
-		       char __user *buf, size_t len, loff_t *pos)
+		       char *buf, size_t len, loff_t *pos)
 {
 	ssize_t ret;
 
 	mutex_lock(&pf->lock);
-	ret = simple_read_from_buffer(buf, len, pos, kb_iomem_mem(&pf->mem),
+	ret = memory_read_from_buffer(buf, len, pos, kb_iomem_mem(&pf->mem),
 				      kb_iomem_size(&pf->mem));
 	mutex_unlock(&pf->lock);
 	return ret;
 }
 
 static ssize_t pf_write(struct pf_dev *pf, struct pf_file *f,
-			const char __user *buf, size_t len, loff_t *pos)
+			const char *buf, size_t len, loff_t *pos)
 {
-	ssize_t ret;
+	size_t size = kb_iomem_size(&pf->mem);
 
+	if (*pos < 0)
+		return -EINVAL;
+	if (*pos >= size)
+		return len ? -ENOSPC : 0;
+	len = min_t(size_t, len, size - *pos);
 	mutex_lock(&pf->lock);
-	ret = simple_write_to_buffer(kb_iomem_mem(&pf->mem),
-				     kb_iomem_size(&pf->mem), pos, buf, len);
+	memcpy(kb_iomem_mem(&pf->mem) + *pos, buf, len);
 	mutex_unlock(&pf->lock);
-	return ret;
+	*pos += len;
+	return len;
 }
 
 static loff_t pf_llseek(struct pf_dev *pf, struct pf_file *f,
@@ -92,17 +100,32 @@ static loff_t pf_llseek(struct pf_dev *pf, struct pf_file *f,
 }
 
 static long pf_ioctl(struct pf_dev *pf, struct pf_file *f, unsigned int cmd,
-		     unsigned long arg)
+		     struct kb_ioctl *arg)
 {
+	unsigned int *count;
+	int ret;
+
 	switch (cmd) {
 	case KB_PF_GET_MODEL:
-		return put_user(pf->info->model, (unsigned int __user *)arg);
+		*kb_ioctl_data(arg, KB_PF_GET_MODEL, unsigned int) =
+			pf->info->model;
+		return 0;
 	case KB_PF_GET_SIZE:
-		return put_user((unsigned long long)kb_iomem_size(&pf->mem),
-				(unsigned long long __user *)arg);
+		*kb_ioctl_data(arg, KB_PF_GET_SIZE, unsigned long long) =
+			kb_iomem_size(&pf->mem);
+		return 0;
 	case KB_PF_GET_IRQ_COUNT:
-		return put_user(atomic_read(&pf->nr_irqs),
-				(unsigned int __user *)arg);
+		*kb_ioctl_data(arg, KB_PF_GET_IRQ_COUNT, unsigned int) =
+			atomic_read(&pf->nr_irqs);
+		return 0;
+	case KB_PF_WAIT_IRQ:
+		count = kb_ioctl_data(arg, KB_PF_WAIT_IRQ, unsigned int);
+		ret = kb_wait_event_interruptible(&pf->irq_wait,
+				(unsigned int)atomic_read(&pf->nr_irqs) != *count);
+		if (ret)
+			return ret;
+		*count = atomic_read(&pf->nr_irqs);
+		return 0;
 	default:
 		return -ENOTTY;
 	}
@@ -118,6 +141,7 @@ static int pf_acquire(struct kb_platform_probe *pp, struct pf_dev *pf,
 		      const struct pf_info *info)
 {
 	mutex_init(&pf->lock);
+	kb_waitq_init(&pp->core, &pf->irq_wait);
 	pf->info = info;
 	return kb_platform_memremap(pp, &pf->mem, 0);
 }

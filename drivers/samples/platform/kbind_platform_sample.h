@@ -15,5 +15,10 @@
 #define KB_PF_GET_SIZE		_IOR(KB_PF_MAGIC, 2, unsigned long long)
 /* Interrupts of the device's "kick" IRQ handled since it was bound. */
 #define KB_PF_GET_IRQ_COUNT	_IOR(KB_PF_MAGIC, 3, unsigned int)
+/*
+ * Sleep until the interrupt count differs from the unsigned int given, then
+ * return the new count in it; -ENODEV if the device is unbound meanwhile.
+ */
+#define KB_PF_WAIT_IRQ		_IOWR(KB_PF_MAGIC, 4, unsigned int)
 
 #endif /* _KBIND_PLATFORM_SAMPLE_H */
