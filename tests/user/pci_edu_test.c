@@ -6,6 +6,7 @@
 #include <glob.h>
 #include <signal.h>
 #include <sys/ioctl.h>
+#include <sys/mman.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -202,6 +203,67 @@ static void unbind_while_raising(void)
 	close(fd);
 }
 
+/*
+ * Reset the function from two processes while the device is unbound and
+ * bound 50 times: the reset takes device_lock, which unbind holds while it
+ * waits for the operation; kbind's reset gives up with ENODEV instead of
+ * deadlocking. Other answers: 0, or ENOTTY where the function has no reset
+ * method (it still contends for the lock); ENOENT while the node is gone.
+ */
+static void resetter(volatile int *stop)
+{
+	char path[64];
+	int fd;
+
+	snprintf(path, sizeof(path), "/dev/kbind-edu-%s", addr);
+	while (!*stop) {
+		fd = open(path, O_RDWR);
+		if (fd < 0) {
+			if (errno != ENOENT && errno != ENODEV)
+				_exit(1);
+			usleep(1000);
+			continue;
+		}
+		while (!*stop && (ioctl(fd, KB_EDU_RESET) == 0 ||
+				  errno == ENOTTY))
+			;
+		if (!*stop && errno != ENODEV)
+			_exit(2);
+		close(fd);
+	}
+	_exit(0);
+}
+
+static void reset_while_unbinding(void)
+{
+	volatile int *stop = mmap(NULL, sizeof(*stop), PROT_READ | PROT_WRITE,
+				  MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	int i, status;
+	pid_t pids[2];
+
+	CHECK(stop != MAP_FAILED);
+	*stop = 0;
+	for (i = 0; i < 2; i++) {
+		pids[i] = fork();
+		CHECK(pids[i] >= 0);
+		if (!pids[i])
+			resetter(stop);
+	}
+	for (i = 0; i < 50; i++) {
+		usleep(2000);
+		devattr_write("driver/unbind", addr);
+		sysfs_write(DRV "bind", addr);
+	}
+	*stop = 1;
+	for (i = 0; i < 2; i++) {
+		CHECK(waitpid(pids[i], &status, 0) == pids[i]);
+		CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	}
+	i = open_edu();
+	CHECK(ioctl(i, KB_EDU_RAISE) == 0);
+	close(i);
+}
+
 static const struct kbtest_case cases[] = {
 	{ "identify", identify },
 	{ "factorial", factorial },
@@ -210,6 +272,7 @@ static const struct kbtest_case cases[] = {
 	{ "override_other_driver", override_other_driver },
 	{ "unbind_while_open", unbind_while_open },
 	{ "unbind_while_raising", unbind_while_raising },
+	{ "reset_while_unbinding", reset_while_unbinding },
 	{ NULL, NULL }
 };
 

@@ -19,6 +19,7 @@
 #ifndef _KBIND_PCI_H
 #define _KBIND_PCI_H
 
+#include <linux/delay.h>
 #include <linux/dma-mapping.h>
 #include <linux/io.h>
 #include <linux/limits.h>
@@ -222,6 +223,82 @@ static inline int kb_pci_alloc_irq_vectors(struct kb_pci_probe *pp,
 static inline int kb_pci_irq_vector(struct kb_pci_publish *pp, unsigned int nr)
 {
 	return pci_irq_vector(pp->pdev, nr);
+}
+
+/**
+ * struct kb_pci_reset - the right to reset a bound function (in the private
+ *	data)
+ * @pdev: the device
+ * @dying: set by the owner's revoke pass: the device is being unbound
+ * @step: acquisition step with the revoke hook
+ *
+ * Resetting a function takes its device_lock, which the driver core holds
+ * while it unbinds the device, and unbind waits for every file operation:
+ * a raw pci_reset_function() in an operation deadlocks against unbind.
+ * kb_pci_reset() only ever tries the lock, and gives up with -ENODEV once
+ * the unbind has begun.
+ */
+struct kb_pci_reset {
+	struct pci_dev *pdev;
+	bool dying;
+	struct kb_step step;
+};
+
+static inline void __kb_pci_reset_revoke(struct kb_step *step)
+{
+	WRITE_ONCE(container_of(step, struct kb_pci_reset, step)->dying, true);
+}
+
+static inline void __kb_pci_reset_undo(struct kb_step *step)
+{
+}
+
+/**
+ * kb_pci_reset_init() - let bound contexts reset the function
+ * @pp: acquire-phase handle
+ * @r: the reset right, in the private data
+ *
+ * Context: process context, acquire phase only. Cannot fail.
+ */
+static inline void kb_pci_reset_init(struct kb_pci_probe *pp,
+				     struct kb_pci_reset *r)
+{
+	r->pdev = pp->pdev;
+	r->dying = false;
+	kb_acquired_revocable(&pp->core, &r->step, __kb_pci_reset_revoke,
+			      __kb_pci_reset_undo, "pci reset");
+}
+
+/**
+ * kb_pci_reset() - reset the bound function, never deadlocking with unbind
+ * @r: the reset right
+ *
+ * Saves the function's state, resets it by the best method it supports
+ * (pci_reset_function_locked()) and restores the state, under its
+ * device_lock. The lock is only tried, every millisecond, so a concurrent
+ * unbind (which holds it and waits for the caller's access section) makes
+ * this return -ENODEV instead of deadlocking.
+ *
+ * Context: process context, may sleep; from a file operation or other
+ * access section of the owner. Not from probe or remove (the driver core
+ * holds device_lock there: use the raw call, locked).
+ * Return: 0; -ENODEV once the device is being unbound; -ENOTTY if the
+ * function supports no reset method; another error of the reset.
+ */
+static inline int kb_pci_reset(struct kb_pci_reset *r)
+{
+	struct device *dev = &r->pdev->dev;
+	int ret;
+
+	while (!device_trylock(dev)) {
+		if (READ_ONCE(r->dying))
+			return -ENODEV;
+		usleep_range(1000, 2000);
+	}
+	ret = READ_ONCE(r->dying) ? -ENODEV :
+	      pci_reset_function_locked(r->pdev);
+	device_unlock(dev);
+	return ret;
 }
 
 /**

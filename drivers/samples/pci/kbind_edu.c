@@ -46,6 +46,7 @@ struct edu_dev {
 	KB_PCI_BAR(EDU_REGS_END) regs;
 	struct kb_irq irq;
 	struct kb_step irq_enabled;
+	struct kb_pci_reset reset;
 	struct mutex lock;	/* one command at a time */
 	struct kb_waitq wait;	/* woken by every interrupt */
 	atomic_t pending;	/* interrupt causes acknowledged, not consumed */
@@ -153,6 +154,9 @@ static long edu_ioctl(struct edu_dev *edu, struct edu_file *f,
 		*kb_ioctl_data(arg, KB_EDU_GET_IRQ_COUNT, u64) =
 			atomic64_read(&edu->nr_irqs);
 		break;
+	case KB_EDU_RESET:
+		ret = kb_pci_reset(&edu->reset);
+		break;
 	default:
 		ret = -ENOTTY;
 	}
@@ -170,6 +174,7 @@ static int edu_acquire(struct kb_pci_probe *pp, struct edu_dev *edu,
 
 	mutex_init(&edu->lock);
 	kb_waitq_init(&pp->core, &edu->wait);
+	kb_pci_reset_init(pp, &edu->reset);
 	ret = kb_pci_enable_mem(pp) ?: kb_pci_set_master(pp) ?:
 	      kb_pci_bar_map(pp, &edu->regs, 0);
 	if (ret)

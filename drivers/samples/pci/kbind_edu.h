@@ -25,5 +25,10 @@
  * the new count in it; -ENODEV if the device is unbound meanwhile.
  */
 #define KB_EDU_WAIT_IRQ		_IOWR(KB_EDU_MAGIC, 6, __u64)
+/*
+ * Reset the function (its device_lock taken only if free, so an unbind
+ * racing it makes it fail with -ENODEV); -ENOTTY if it has no reset method.
+ */
+#define KB_EDU_RESET		_IO(KB_EDU_MAGIC, 7)
 
 #endif /* _KBIND_EDU_H */
