@@ -15,6 +15,12 @@ kb_case "bounded teardown: load the owners" sh -c "
 for c in $(park_test); do
 	kb_case "bounded teardown: $c" park_test "$c"
 done
+cycles=1000
+case $(uname -r) in *kbind-debug*) cycles=100 ;; esac
+for c in $(stress_test); do
+	kb_case "stress: $c: $cycles teardown cycles under two busy files" \
+		stress_test "$c" "$cycles"
+done
 kb_case "bounded teardown: unload the owners" sh -c "
 	rmmod kbind_edu && rmmod kb_platform_dev &&
 	rmmod kbind_platform_sample && rmmod kb_misc_owner"
