@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * KUnit tests of the kbind lifecycle core: teardown order, unwinding after a
- * failure at any step, publication after acquisition, typed private data.
+ * failure at any step, publication after acquisition, typed private data,
+ * the revoke pass before any undo, and steps refused because they are
+ * recorded twice or live on the stack.
  */
 #include <kunit/test.h>
 #include <linux/slab.h>
@@ -10,6 +12,7 @@
 
 #define MAX_STEPS	8
 #define PUB_ID		100	/* ids of publication steps start here */
+#define REVOKED		1000	/* added to an id when its step is revoked */
 
 /* What a run did; outlives the private data it is about. */
 struct lc_log {
@@ -27,6 +30,9 @@ struct lc_plan {
 	unsigned int acquire_fail_at;	/* 1-based, 0: never */
 	unsigned int nr_publish;
 	unsigned int publish_fail_at;
+	bool revocable;		/* record the steps with a revoke hook */
+	bool reuse_in_publish;	/* record acquisition 0's step again */
+	bool stack_in_acquire;	/* record a step on acquire's stack */
 	struct lc_log log;
 	struct lc_priv *priv_seen;
 };
@@ -54,8 +60,16 @@ static void lc_res_undo(struct kb_step *step)
 	plan->log.priv_alive_in_undo &= plan->priv_seen && plan->priv_seen->lc->priv;
 }
 
+static void lc_res_revoke(struct kb_step *step)
+{
+	struct lc_res *r = container_of(step, struct lc_res, step);
+
+	plan->log.undone[plan->log.nr_undone++] = REVOKED + r->id;
+}
+
 static int lc_acquire(struct kb_probe *p, struct lc_priv *priv)
 {
+	struct lc_res on_stack = { .id = 99 };
 	unsigned int i;
 
 	plan->priv_seen = priv;
@@ -65,9 +79,15 @@ static int lc_acquire(struct kb_probe *p, struct lc_priv *priv)
 		if (i + 1 == plan->acquire_fail_at)
 			return -EIO;
 		priv->acq[i].id = i;
-		kb_acquired(p, &priv->acq[i].step, lc_res_undo, "test");
+		if (plan->revocable)
+			kb_acquired_revocable(p, &priv->acq[i].step,
+					      lc_res_revoke, lc_res_undo, "test");
+		else
+			kb_acquired(p, &priv->acq[i].step, lc_res_undo, "test");
 		plan->log.acquired++;
 	}
+	if (plan->stack_in_acquire)
+		kb_acquired(p, &on_stack.step, lc_res_undo, "on the stack");
 	return 0;
 }
 
@@ -82,9 +102,15 @@ static int lc_publish(struct kb_publish *p, struct lc_priv *priv)
 		if (i + 1 == plan->publish_fail_at)
 			return -EBUSY;
 		priv->pub[i].id = PUB_ID + i;
-		kb_published(p, &priv->pub[i].step, lc_res_undo, "test");
+		if (plan->revocable)
+			kb_published_revocable(p, &priv->pub[i].step,
+					       lc_res_revoke, lc_res_undo, "test");
+		else
+			kb_published(p, &priv->pub[i].step, lc_res_undo, "test");
 		plan->log.published++;
 	}
+	if (plan->reuse_in_publish)
+		kb_published(p, &priv->acq[0].step, lc_res_undo, "again");
 	return 0;
 }
 
@@ -226,6 +252,68 @@ static void restart_after_teardown(struct kunit *test)
 	expect_undone(test, &p.log, want, ARRAY_SIZE(want));
 }
 
+/* Every revoke hook runs, newest first, before the first undo. */
+static void revoke_pass_precedes_every_undo(struct kunit *test)
+{
+	struct lc_plan p = { .nr_acquire = 2, .nr_publish = 2,
+			     .revocable = true };
+	static const int want[] = {
+		REVOKED + PUB_ID + 1, REVOKED + PUB_ID, REVOKED + 1, REVOKED,
+		PUB_ID + 1, PUB_ID, 1, 0,
+	};
+	struct kb_lifecycle lc;
+
+	KUNIT_ASSERT_EQ(test, run(test, &lc, &p), 0);
+	kb_lifecycle_teardown(&lc);
+	expect_undone(test, &p.log, want, ARRAY_SIZE(want));
+	expect_idle(test, &lc);
+
+	/* also when publication fails: the revoke pass runs on what exists */
+	memset(&p, 0, sizeof(p));
+	p.nr_acquire = 2;
+	p.nr_publish = 2;
+	p.publish_fail_at = 2;
+	p.revocable = true;
+	KUNIT_ASSERT_EQ(test, run(test, &lc, &p), -EBUSY);
+	{
+		static const int want2[] = {
+			REVOKED + PUB_ID, REVOKED + 1, REVOKED, PUB_ID, 1, 0,
+		};
+
+		expect_undone(test, &p.log, want2, ARRAY_SIZE(want2));
+	}
+}
+
+/*
+ * A step recorded twice would make the chain a cycle and teardown loop
+ * forever: it is refused, the start fails, each step is undone once.
+ */
+static void step_recorded_twice_is_refused(struct kunit *test)
+{
+	struct lc_plan p = { .nr_acquire = 2, .nr_publish = 1,
+			     .reuse_in_publish = true };
+	static const int want[] = { PUB_ID, 1, 0 };
+	struct kb_lifecycle lc;
+
+	KUNIT_ASSERT_EQ(test, run(test, &lc, &p), -EINVAL);
+	expect_undone(test, &p.log, want, ARRAY_SIZE(want));
+	expect_idle(test, &lc);
+}
+
+/* A step on the stack would dangle: refused, never undone. */
+static void step_on_the_stack_is_refused(struct kunit *test)
+{
+	struct lc_plan p = { .nr_acquire = 2, .nr_publish = 1,
+			     .stack_in_acquire = true };
+	static const int want[] = { 1, 0 };
+	struct kb_lifecycle lc;
+
+	KUNIT_ASSERT_EQ(test, run(test, &lc, &p), -EINVAL);
+	expect_undone(test, &p.log, want, ARRAY_SIZE(want));
+	KUNIT_EXPECT_EQ(test, p.log.published, 0U);
+	expect_idle(test, &lc);
+}
+
 static struct kunit_case kbind_lifecycle_cases[] = {
 	KUNIT_CASE(teardown_reverses_acquisition),
 	KUNIT_CASE(failure_at_step_k_unwinds_the_steps_before),
@@ -233,6 +321,9 @@ static struct kunit_case kbind_lifecycle_cases[] = {
 	KUNIT_CASE(publish_failure_unwinds_everything),
 	KUNIT_CASE(typed_private_data),
 	KUNIT_CASE(restart_after_teardown),
+	KUNIT_CASE(revoke_pass_precedes_every_undo),
+	KUNIT_CASE(step_recorded_twice_is_refused),
+	KUNIT_CASE(step_on_the_stack_is_refused),
 	{}
 };
 
