@@ -343,9 +343,9 @@ static inline void __kb_pci_bar_release(struct kb_step *step)
 	pci_release_region(bar->pdev, bar->index);
 }
 
-static inline int __kb_pci_bar_map(struct kb_pci_probe *pp,
-				   struct kb_pci_bar *bar, int index,
-				   resource_size_t size)
+static inline int __must_check
+__kb_pci_bar_map(struct kb_pci_probe *pp, struct kb_pci_bar *bar, int index,
+		 resource_size_t size)
 {
 	struct pci_dev *pdev = pp->pdev;
 	resource_size_t len;
@@ -389,6 +389,9 @@ static inline int __kb_pci_bar_map(struct kb_pci_probe *pp,
  * Requests the region for the driver and maps the whole BAR uncached. At
  * teardown it is unmapped, then released, after everything published
  * (handlers that might still touch registers) is withdrawn.
+ *
+ * The result must be checked (ignoring it is a build error): the
+ * constant-offset accessors of a BAR that is not mapped would fault.
  *
  * Context: process context, acquire phase only, after kb_pci_enable_mem().
  * Return: 0; -ENODEV if the BAR is not a memory BAR or smaller than the

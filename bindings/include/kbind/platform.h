@@ -130,8 +130,9 @@ static inline int __kb_platform_map(struct kb_platform_probe *pp,
  * Return: 0; -ENODEV if there is no such resource; -EBUSY if the region is
  * taken; -ENOMEM if it cannot be mapped.
  */
-static inline int kb_platform_ioremap(struct kb_platform_probe *pp,
-				      struct kb_iomem *io, unsigned int index)
+static inline int __must_check
+kb_platform_ioremap(struct kb_platform_probe *pp, struct kb_iomem *io,
+		    unsigned int index)
 {
 	return __kb_platform_map(pp, io, platform_get_resource(pp->pdev,
 							       IORESOURCE_MEM,
@@ -149,9 +150,9 @@ static inline int kb_platform_ioremap(struct kb_platform_probe *pp,
  * Context: process context, acquire phase only.
  * Return: as kb_platform_ioremap().
  */
-static inline int kb_platform_ioremap_byname(struct kb_platform_probe *pp,
-					     struct kb_iomem *io,
-					     const char *name)
+static inline int __must_check
+kb_platform_ioremap_byname(struct kb_platform_probe *pp, struct kb_iomem *io,
+			   const char *name)
 {
 	return __kb_platform_map(pp, io,
 				 platform_get_resource_byname(pp->pdev,
@@ -173,8 +174,9 @@ static inline int kb_platform_ioremap_byname(struct kb_platform_probe *pp,
  * Return: 0; -ENODEV if there is no such resource; -ENOMEM if it cannot be
  * mapped.
  */
-static inline int kb_platform_memremap(struct kb_platform_probe *pp,
-				       struct kb_iomem *io, unsigned int index)
+static inline int __must_check
+kb_platform_memremap(struct kb_platform_probe *pp, struct kb_iomem *io,
+		     unsigned int index)
 {
 	return __kb_platform_map(pp, io, platform_get_resource(pp->pdev,
 							       IORESOURCE_MEM,
