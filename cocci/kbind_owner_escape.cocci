@@ -107,14 +107,14 @@ def kb_macro_calls(path, names):
         yield m.group(1), args
 
 
-# The kbind macros whose callbacks receive the owner's private data, and
-# that data's place among each callback's parameters.
+# The lifecycle macros: their acquire and publish callbacks get the private
+# data of the owner as second parameter.
 KB_LIFECYCLE = ('KB_MODULE', 'KB_LIFECYCLE_DEFINE', 'KB_PCI_DRIVER',
                 'KB_PLATFORM_DRIVER', 'KB_PLATFORM_DRIVER_OF')
 
 
 def kb_misc_ops(path):
-    """{function: operation} of the file's KB_MISC_DEVICE() tables."""
+    """{function: '.ioctl/.compat_ioctl'} of the file's KB_MISC_DEVICE()."""
     ops = {}
     if kb_is_binding(path):
         return ops
@@ -122,7 +122,8 @@ def kb_misc_ops(path):
         for a in args[3:]:
             m = re.match(r'\.\s*(\w+)\s*=\s*&?\s*(\w+)$', a)
             if m:
-                ops[m.group(2)] = m.group(1)
+                ops[m.group(2)] = '/'.join(filter(None, (
+                    ops.get(m.group(2)), '.' + m.group(1))))
     return ops
 
 
@@ -145,7 +146,7 @@ def kb_callbacks(path):
     if kb_is_binding(path):
         return cbs
     for fn, op in kb_misc_ops(path).items():
-        cbs[fn] = ('misc operation .%s' % op, 0)
+        cbs[fn] = ('misc operation %s' % op, 0)
     for _, args in kb_macro_calls(path, ['KB_IRQ_HANDLER']):
         if len(args) == 3:
             cbs[args[2]] = ('IRQ handler', 0)
@@ -319,7 +320,7 @@ p << keep.p;
 args = kb_args(es)
 into = [a for a in args if kb_points_into(a, d)]
 if f.startswith(('list_', 'hlist_', 'llist_', 'hash_', 'klist_')):
-    # a list entry of the owner on a list of the owner's is the owner's own
+    # an entry of the owner linked on a list of the owner: its own business
     if into and any(kb_root(a) != d for a in args):
         kb_report(p[0], fn, "owner pointer %s linked with %s by %s()" % (
             d, ', '.join(kb_c(a) for a in args if kb_root(a) != d), f),
@@ -351,7 +352,7 @@ es << arm.es;
 p << arm.p;
 @@
 prm = kb_params(p[0].file, fn)
-# the owner's data, and for a misc operation the per-open data too
+# the data of the owner, and for a misc operation the per-open data too
 mine = [d] + (prm[1:2] if kb_what(p[0].file, fn).startswith('misc') else [])
 cancelled = __kb_cancelled.get(p[0].file, set())
 args = kb_args(es)
