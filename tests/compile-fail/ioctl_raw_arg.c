@@ -3,7 +3,7 @@
  * An ioctl that wants the caller's raw argument, to copy through it as a
  * user pointer inside the access section: a user page that never resolves
  * would then park unbind. The binding hands the argument already copied in.
- * expect: of 'long int \(\*\)\(struct cf_dev \*, struct cf_file \*, unsigned int,  struct kb_ioctl \*\)'.* incompatible pointer
+ * expect: of 'long int \(\*\)\(.*struct kb_ioctl \*\)' from incompatible pointer
  */
 #include "cf_common.h"
 

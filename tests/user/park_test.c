@@ -20,7 +20,6 @@
 #include <linux/userfaultfd.h>
 #include <poll.h>
 #include <pthread.h>
-#include <stdint.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <glob.h>
@@ -40,8 +39,8 @@ static struct {
 	int fd;
 	unsigned long cmd, get;
 	char *page;
-	uint64_t value;
-	volatile int done;
+	unsigned long long value;
+	int done;		/* atomic: set by the operation's thread */
 	long ret;
 	int err;
 } op;
@@ -54,10 +53,11 @@ static double now(void)
 	return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-static void *run_op(void *unused __attribute__((unused)))
+static void *run_op(void *unused)
 {
 	long ret;
 
+	(void)unused;
 	switch (op.how) {
 	case UFFD_WRITE:
 		ret = write(op.fd, op.page, 16);

@@ -210,13 +210,13 @@ static void unbind_while_raising(void)
  * deadlocking. Other answers: 0, or ENOTTY where the function has no reset
  * method (it still contends for the lock); ENOENT while the node is gone.
  */
-static void resetter(volatile int *stop)
+static void resetter(int *stop)
 {
 	char path[64];
 	int fd;
 
 	snprintf(path, sizeof(path), "/dev/kbind-edu-%s", addr);
-	while (!*stop) {
+	while (!__atomic_load_n(stop, __ATOMIC_RELAXED)) {
 		fd = open(path, O_RDWR);
 		if (fd < 0) {
 			if (errno != ENOENT && errno != ENODEV)
@@ -224,10 +224,10 @@ static void resetter(volatile int *stop)
 			usleep(1000);
 			continue;
 		}
-		while (!*stop && (ioctl(fd, KB_EDU_RESET) == 0 ||
-				  errno == ENOTTY))
+		while (!__atomic_load_n(stop, __ATOMIC_RELAXED) &&
+		       (ioctl(fd, KB_EDU_RESET) == 0 || errno == ENOTTY))
 			;
-		if (!*stop && errno != ENODEV)
+		if (!__atomic_load_n(stop, __ATOMIC_RELAXED) && errno != ENODEV)
 			_exit(2);
 		close(fd);
 	}
@@ -236,13 +236,12 @@ static void resetter(volatile int *stop)
 
 static void reset_while_unbinding(void)
 {
-	volatile int *stop = mmap(NULL, sizeof(*stop), PROT_READ | PROT_WRITE,
-				  MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	int *stop = mmap(NULL, sizeof(*stop), PROT_READ | PROT_WRITE,
+			 MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	int i, status;
 	pid_t pids[2];
 
 	CHECK(stop != MAP_FAILED);
-	*stop = 0;
 	for (i = 0; i < 2; i++) {
 		pids[i] = fork();
 		CHECK(pids[i] >= 0);
@@ -254,7 +253,7 @@ static void reset_while_unbinding(void)
 		devattr_write("driver/unbind", addr);
 		sysfs_write(DRV "bind", addr);
 	}
-	*stop = 1;
+	__atomic_store_n(stop, 1, __ATOMIC_RELAXED);
 	for (i = 0; i < 2; i++) {
 		CHECK(waitpid(pids[i], &status, 0) == pids[i]);
 		CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);

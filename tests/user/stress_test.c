@@ -100,13 +100,13 @@ static void allowed(long ret, int ok_errno)
 	}
 }
 
-static void worker(volatile int *stop, volatile unsigned long *done)
+static void worker(int *stop, unsigned long *done)
 {
 	unsigned long long v;
 	char buf[32];
 	int fd;
 
-	while (!*stop) {
+	while (!__atomic_load_n(stop, __ATOMIC_RELAXED)) {
 		fd = open(t.node, O_RDWR);
 		if (fd < 0) {
 			allowed(-1, ENOENT);
@@ -118,16 +118,16 @@ static void worker(volatile int *stop, volatile unsigned long *done)
 		allowed(write(fd, "stress", 6), EINVAL);
 		allowed(ioctl(fd, t.get, &v), 0);
 		allowed(close(fd), 0);
-		(*done)++;
+		__atomic_add_fetch(done, 1, __ATOMIC_RELAXED);
 	}
 	_exit(0);
 }
 
 static void stress(unsigned long cycles)
 {
-	volatile int *stop = mmap(NULL, 4096, PROT_READ | PROT_WRITE,
-				  MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-	volatile unsigned long *done = (volatile unsigned long *)(stop + 16);
+	int *stop = mmap(NULL, 4096, PROT_READ | PROT_WRITE,
+			 MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	unsigned long *done = (unsigned long *)(stop + 16);
 	unsigned long i;
 	pid_t pids[2];
 	int status;
@@ -144,7 +144,7 @@ static void stress(unsigned long cycles)
 		CHECK(t.up() == 0);
 	}
 	usleep(100000);
-	*stop = 1;
+	__atomic_store_n(stop, 1, __ATOMIC_RELAXED);
 	for (i = 0; i < 2; i++) {
 		CHECK(waitpid(pids[i], &status, 0) == pids[i]);
 		CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
@@ -156,7 +156,7 @@ static void stress(unsigned long cycles)
 
 static unsigned long cycles = 100;
 
-static void victim(void)
+static void victim_case(void)
 {
 	snprintf(t.node, sizeof(t.node), "/dev/%s", KB_OWNER_VICTIM);
 	t.get = KB_VICTIM_GET_GEN;
@@ -165,7 +165,7 @@ static void victim(void)
 	stress(cycles);
 }
 
-static void pf(void)
+static void pf_case(void)
 {
 	snprintf(t.node, sizeof(t.node), "/dev/kbind-pf0");
 	t.get = KB_PF_GET_IRQ_COUNT;
@@ -174,7 +174,7 @@ static void pf(void)
 	stress(cycles);
 }
 
-static void edu(void)
+static void edu_case(void)
 {
 	glob_t g;
 
@@ -190,9 +190,9 @@ static void edu(void)
 }
 
 static const struct kbtest_case cases[] = {
-	{ "victim", victim },
-	{ "pf", pf },
-	{ "edu", edu },
+	{ "victim", victim_case },
+	{ "pf", pf_case },
+	{ "edu", edu_case },
 	{ }
 };
 

@@ -75,7 +75,7 @@ struct kb_misc {
 	struct kb_step step;
 	struct kb_revocable rev;
 	struct kref ref;
-	struct mutex files_lock;
+	struct mutex files_lock;	/* @files, @live */
 	struct list_head files;
 	bool live;
 	void *priv;
@@ -129,15 +129,15 @@ struct kb_ioctl {
 #define kb_ioctl_data(arg, cmd, type)					\
 	((type *)__kb_ioctl_data(arg, cmd, sizeof(type)))
 
-/* The check of kb_ioctl_data(), with names that do not shadow the members. */
-#define __kb_ioctl_data(karg, kcmd, size)				\
-({									\
-	BUILD_BUG_ON_MSG(!__builtin_constant_p(kcmd) ||			\
-			 _IOC_DIR(kcmd) == _IOC_NONE ||			\
-			 _IOC_SIZE(kcmd) != (size),			\
-			 "kb_ioctl_data(): the command's size is not the type's"); \
-	(karg)->cmd == (kcmd) ? (karg)->data : NULL;			\
-})
+/* The check of kb_ioctl_data(), folded once inlined. */
+static __always_inline void *__kb_ioctl_data(const struct kb_ioctl *arg,
+					     unsigned int cmd, size_t size)
+{
+	BUILD_BUG_ON_MSG(!__builtin_constant_p(cmd) ||
+			 _IOC_DIR(cmd) == _IOC_NONE || _IOC_SIZE(cmd) != size,
+			 "kb_ioctl_data(): the command's size is not the type's");
+	return arg->cmd == cmd ? arg->data : NULL;
+}
 
 /**
  * kb_ioctl_value() - an ioctl's argument as the caller passed it
@@ -431,13 +431,15 @@ static inline long __kb_ioctl_out(struct kb_ioctl *ka, void __user *uptr,
 #define __KB_MISC_IOCTL(fn, type, file, cmd, arg, uptr)			\
 ({									\
 	u8 __stack[__KB_IOCTL_STACK] __aligned(8);			\
+	void __user *__uptr = (uptr);					\
+	unsigned int __cmd = (cmd);					\
 	struct kb_ioctl __ka;						\
-	long __r = __kb_ioctl_in(&__ka, cmd, arg, uptr, __stack);	\
+	long __r = __kb_ioctl_in(&__ka, __cmd, arg, __uptr, __stack);	\
 									\
 	if (!__r) {							\
 		__r = __KB_MISC_CALL(fn, type, file, (long)-ENOTTY,	\
-				     cmd, &__ka);			\
-		__r = __kb_ioctl_out(&__ka, uptr, __r, __stack);	\
+				     __cmd, &__ka);			\
+		__r = __kb_ioctl_out(&__ka, __uptr, __r, __stack);	\
 	}								\
 	__r;								\
 })

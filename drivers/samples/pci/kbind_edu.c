@@ -86,12 +86,14 @@ KB_IRQ_HANDLER(edu_irq, struct edu_dev, edu_irq);
 static __always_inline int edu_cmd(struct edu_dev *edu, size_t off, u32 val,
 				   u32 cause)
 {
+	atomic_t *pending = &edu->pending;
 	long ret;
 
-	atomic_andnot(cause, &edu->pending);
+	atomic_andnot(cause, pending);
 	kb_bar_write(&edu->regs, 32, off, val);
 	ret = kb_wait_event_interruptible_timeout(&edu->wait,
-			atomic_read(&edu->pending) & cause, EDU_TIMEOUT);
+						  atomic_read(pending) & cause,
+						  EDU_TIMEOUT);
 	if (ret < 0)
 		return ret;
 	return ret ? 0 : -ETIMEDOUT;
@@ -114,10 +116,11 @@ static long edu_factorial(struct edu_dev *edu, u32 *n)
 /* Sleep until the interrupt count differs from *@count; no lock held. */
 static long edu_wait_irq(struct edu_dev *edu, u64 *count)
 {
+	atomic64_t *nr = &edu->nr_irqs;
 	int ret;
 
 	ret = kb_wait_event_interruptible(&edu->wait,
-				(u64)atomic64_read(&edu->nr_irqs) != *count);
+					  (u64)atomic64_read(nr) != *count);
 	if (!ret)
 		*count = atomic64_read(&edu->nr_irqs);
 	return ret;

@@ -99,6 +99,11 @@ static loff_t pf_llseek(struct pf_dev *pf, struct pf_file *f,
 	return fixed_size_llseek(file, off, whence, kb_iomem_size(&pf->mem));
 }
 
+static unsigned int pf_irq_count(struct pf_dev *pf)
+{
+	return atomic_read(&pf->nr_irqs);
+}
+
 static long pf_ioctl(struct pf_dev *pf, struct pf_file *f, unsigned int cmd,
 		     struct kb_ioctl *arg)
 {
@@ -121,7 +126,7 @@ static long pf_ioctl(struct pf_dev *pf, struct pf_file *f, unsigned int cmd,
 	case KB_PF_WAIT_IRQ:
 		count = kb_ioctl_data(arg, KB_PF_WAIT_IRQ, unsigned int);
 		ret = kb_wait_event_interruptible(&pf->irq_wait,
-				(unsigned int)atomic_read(&pf->nr_irqs) != *count);
+						  pf_irq_count(pf) != *count);
 		if (ret)
 			return ret;
 		*count = atomic_read(&pf->nr_irqs);
