@@ -374,7 +374,7 @@ testdrv_unbind_independent() {
 	t=$(($(now_cs) - t0))
 	wait $pid || rc=1
 	echo 0 >"$e2/delay_ms"
-	echo "kbemu:01 unbound in $((t * 10)) ms during kbemu:02's suspend"
+	kb_diag "kbemu:01 unbound in $((t * 10)) ms during kbemu:02's suspend"
 	[ $i -lt 100 ] || { echo "kbemu:02's suspend never started"; rc=1; }
 	status_is kbemu:02 suspended=1 || rc=1
 	echo kbemu:01 >"$d/bind" && ctl kbemu:02 resume &&
