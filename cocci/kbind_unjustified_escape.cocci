@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /// kbind keeps raw kernel objects reachable through documented escape
-/// hatches: kb_phy_raw(), the pdev of a PCI or platform probe/publish handle,
+/// hatches: kb_phy_raw(), kb_pci_raw() and kb_platform_raw() (the pdev of a
+/// PCI or platform probe/publish handle, private to the bindings otherwise),
 /// the gendisk of a struct kb_blk_disk, the tag set of a struct
 /// kb_blk_tag_set, the miscdevice of a struct kb_misc, and the struct file of
 /// a misc llseek operation. Like an unsafe block in Rust, each use that hands
@@ -8,8 +9,9 @@
 /// comment starting "SAFETY:" right before the statement: the bindings can
 /// no longer vouch for its lifetime or locking.
 ///
-/// Reading a field (pp->pdev->id) and passing the object to logging or naming
-/// helpers (dev_err_probe, dev_info, pci_name, ...) need no comment.
+/// Reading a field (kb_platform_raw(pp)->id) and passing the object to
+/// logging or naming helpers (dev_err_probe, dev_info, pci_name, ...) need no
+/// comment.
 ///
 // Confidence: High
 // Copyright: (C) 2026 The kbind authors. GPL-2.0.
@@ -105,12 +107,12 @@ struct kb_blk_tag_set *tp;
 struct kb_blk_tag_set ts;
 struct kb_misc *mp;
 struct kb_misc ms;
-expression raw;
+expression raw, hh;
 @@
 (
  raw
 &
- \(h->pdev\|dp->disk\|ds.disk\|tp->set\|ts.set\|mp->mdev\|ms.mdev\)
+ \(h->pdev\|kb_pci_raw(hh)\|kb_platform_raw(hh)\|dp->disk\|ds.disk\|tp->set\|ts.set\|mp->mdev\|ms.mdev\)
 )
 
 // ... stored, or handed to a function (itself or the address of a member).

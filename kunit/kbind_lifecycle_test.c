@@ -73,7 +73,7 @@ static int lc_acquire(struct kb_probe *p, struct lc_priv *priv)
 	unsigned int i;
 
 	plan->priv_seen = priv;
-	priv->lc = p->lc;
+	priv->lc = __kb_lc(p);
 	plan->log.priv_alive_in_undo = true;
 	for (i = 0; i < plan->nr_acquire; i++) {
 		if (i + 1 == plan->acquire_fail_at)
@@ -97,7 +97,7 @@ static int lc_publish(struct kb_publish *p, struct lc_priv *priv)
 
 	plan->log.acquired_all_before_publish =
 		plan->log.acquired == plan->nr_acquire &&
-		p->lc->phase == KB_PHASE_PUBLISH;
+		__kb_lc(p)->phase == KB_PHASE_PUBLISH;
 	for (i = 0; i < plan->nr_publish; i++) {
 		if (i + 1 == plan->publish_fail_at)
 			return -EBUSY;

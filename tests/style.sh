@@ -5,7 +5,9 @@
 #  - checkpatch.pl --strict (from the 6.12 source) on every C file and header
 #    of bindings/, drivers/ and the tests' kernel and user code;
 #  - kernel-doc -none on every public header;
-#  - sparse (make C=2) on every module, for each kernel given.
+#  - sparse (make C=2) on every module, for each kernel given, and sparse
+#    reporting every bypass of a handle's private members in
+#    tests/sparse/private_members.c (which also proves sparse ran).
 #
 # usage: style.sh KERNEL_RELEASE...
 
@@ -48,4 +50,26 @@ for krel in "$@"; do
 	out=$(make -s KDIR="/lib/modules/$krel/build" C=2 2>&1 |
 		grep -E '(warning|error):' || true)
 	report "sparse (C=2): modules for $krel" "$out"
+done
+
+# Every line marked "sparse:" must draw its own noderef warning.
+for krel in "$@"; do
+	dir=$root/build/sparse/$krel
+	rm -rf "$dir" && mkdir -p "$dir"
+	ln -s "$root/tests/sparse/private_members.c" "$dir/"
+	{
+		echo "ccflags-y += -I$root/bindings/include"
+		echo "obj-m += private_members.o"
+	} > "$dir/Kbuild"
+	want=$(grep -n '/\* sparse: \*/' tests/sparse/private_members.c |
+		cut -d: -f1 | sort -n | tr '\n' ' ')
+	got=$(make -s -C "/lib/modules/$krel/build" M="$dir" C=2 modules 2>&1 |
+		sed -n 's/.*private_members\.c:\([0-9]*\):[0-9]*: warning: dereference of noderef expression/\1/p' |
+		sort -nu | tr '\n' ' ')
+	if [ -n "$want" ] && [ "$want" = "$got" ]; then
+		echo "ok - sparse reports each bypass of a handle's private members ($krel)"
+	else
+		echo "not ok - sparse reports each bypass of a handle's private members ($krel)"
+		echo "# lines expected: $want; reported: ${got:-none}"
+	fi
 done

@@ -288,7 +288,7 @@ static void nullb_configfs_unregister(struct kb_step *step)
  */
 int nullb_configfs_publish(struct kb_publish *p, struct kb_step *step)
 {
-	int ret = kb_step_fault(p->lc, "configfs");
+	int ret = kb_publish_fault(p, "configfs");
 
 	if (ret)
 		return ret;

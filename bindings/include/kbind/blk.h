@@ -112,7 +112,7 @@ static inline int __kb_blk_tag_set_alloc(struct kb_probe *p,
 	struct blk_mq_tag_set *set = &ts->set;
 	int ret;
 
-	ret = kb_step_fault(p->lc, "tag set");
+	ret = kb_step_fault(__kb_lc(p), "tag set");
 	if (ret)
 		return ret;
 	memset(set, 0, sizeof(*set));
@@ -152,7 +152,7 @@ static inline int __kb_blk_disk_alloc(struct kb_probe *p,
 	struct gendisk *disk;
 	int ret;
 
-	ret = kb_step_fault(p->lc, "disk");
+	ret = kb_step_fault(__kb_lc(p), "disk");
 	if (ret)
 		return ret;
 	/*
@@ -286,7 +286,7 @@ int kb_blk_disk_add(struct kb_publish *p, struct kb_blk_disk *d,
 	va_list args;
 	int ret;
 
-	ret = kb_step_fault(p->lc, "add_disk");
+	ret = kb_step_fault(__kb_lc(p), "add_disk");
 	if (ret)
 		return ret;
 	va_start(args, name);

@@ -7,8 +7,10 @@
  * info with the driver's info type, and remove tears the lifecycle down.
  * Each bus binding defines its handles as ``struct kb_<bus>_probe`` and
  * ``struct kb_<bus>_publish`` (the generic handle as ``core``, the bus
- * device as ``pdev``), ``__kb_<bus>_dev()`` to get the bus device from the
- * generic one, and builds its driver macro on the helpers below.
+ * device as ``pdev``, marked __private so that sparse reports a driver
+ * reading it: the escape hatch is kb_<bus>_raw()), ``__kb_<bus>_dev()``
+ * to get the bus device from the generic one, and builds its driver macro
+ * on the helpers below.
  */
 #ifndef _KBIND_BUS_H
 #define _KBIND_BUS_H
@@ -17,6 +19,9 @@
 #include <linux/slab.h>
 
 #include <kbind/lifecycle.h>
+
+/* The bus device behind a bus phase handle (its private ``pdev``). */
+#define __kb_pdev(pp)	ACCESS_PRIVATE(pp, pdev)
 
 /**
  * struct kb_bound - a bound device's drvdata (binding-internal)
@@ -77,10 +82,10 @@ static inline void __kb_bound_remove(struct device *dev)
 #define __KB_BUS_LIFECYCLE(bus, drv, type, acquire_fn, publish_fn)	\
 static int drv##_kb_acquire(struct kb_probe *p, void *priv)		\
 {									\
-	struct kb_bound *b = container_of(p->lc, struct kb_bound, lc);	\
+	struct kb_bound *b = container_of(__kb_lc(p), struct kb_bound, lc);	\
 	struct kb_##bus##_probe pp = {					\
 		.core = *p,						\
-		.pdev = __kb_##bus##_dev(p->lc->dev),			\
+		.pdev = __kb_##bus##_dev(__kb_lc(p)->dev),			\
 	};								\
 	type *typed = priv;						\
 	typeof(((struct drv##_kb_info *)NULL)->p) info = b->info;	\
@@ -91,7 +96,7 @@ static int drv##_kb_publish(struct kb_publish *p, void *priv)		\
 {									\
 	struct kb_##bus##_publish pp = {				\
 		.core = *p,						\
-		.pdev = __kb_##bus##_dev(p->lc->dev),			\
+		.pdev = __kb_##bus##_dev(__kb_lc(p)->dev),			\
 	};								\
 	type *typed = priv;						\
 									\

@@ -60,7 +60,7 @@ static inline int kb_irq_request(struct kb_publish *p, struct kb_irq *ki,
 				 int irq, irq_handler_t handler,
 				 unsigned long flags, void *dev_id)
 {
-	struct kb_lifecycle *lc = p->lc;
+	struct kb_lifecycle *lc = __kb_lc(p);
 	int ret;
 
 	ret = kb_step_fault(lc, "irq");

@@ -33,6 +33,7 @@
 #define _KBIND_LIFECYCLE_H
 
 #include <linux/bug.h>
+#include <linux/compiler_types.h>
 #include <linux/device.h>
 #include <linux/err.h>
 #include <linux/module.h>
@@ -120,24 +121,28 @@ struct kb_lifecycle {
 
 /**
  * struct kb_probe - handle valid only during the acquire phase
- * @lc: the lifecycle being set up
+ * @lc: the lifecycle being set up; private to the bindings (sparse reports
+ *	a driver that reads it)
  *
  * Lifetime: lives on the stack of kb_lifecycle_start() for the duration of the
  * acquire callback; never store it.
  */
 struct kb_probe {
-	struct kb_lifecycle *lc;
+	struct kb_lifecycle *__private lc;
 };
 
 /**
  * struct kb_publish - handle valid only during the publish phase
- * @lc: the lifecycle being set up
+ * @lc: the lifecycle being set up; private to the bindings
  *
  * Lifetime: as &struct kb_probe, for the duration of the publish callback.
  */
 struct kb_publish {
-	struct kb_lifecycle *lc;
+	struct kb_lifecycle *__private lc;
 };
+
+/* The lifecycle behind a phase handle: for the bindings only. */
+#define __kb_lc(h)	ACCESS_PRIVATE(h, lc)
 
 /**
  * struct kb_lifecycle_ops - how to set up one kind of owner
@@ -250,8 +255,8 @@ static __always_inline void kb_acquired(struct kb_probe *p,
 					struct kb_step *step, kb_undo_fn undo,
 					const char *what)
 {
-	WARN_ON_ONCE(p->lc->phase != KB_PHASE_ACQUIRE);
-	__kb_step_record(p->lc, step, NULL, undo, what, _RET_IP_);
+	WARN_ON_ONCE(__kb_lc(p)->phase != KB_PHASE_ACQUIRE);
+	__kb_step_record(__kb_lc(p), step, NULL, undo, what, _RET_IP_);
 }
 
 /**
@@ -272,8 +277,8 @@ static __always_inline void kb_acquired_revocable(struct kb_probe *p,
 						  kb_undo_fn undo,
 						  const char *what)
 {
-	WARN_ON_ONCE(p->lc->phase != KB_PHASE_ACQUIRE);
-	__kb_step_record(p->lc, step, revoke, undo, what, _RET_IP_);
+	WARN_ON_ONCE(__kb_lc(p)->phase != KB_PHASE_ACQUIRE);
+	__kb_step_record(__kb_lc(p), step, revoke, undo, what, _RET_IP_);
 }
 
 /**
@@ -293,9 +298,9 @@ static __always_inline void kb_published(struct kb_publish *p,
 					 struct kb_step *step, kb_undo_fn undo,
 					 const char *what)
 {
-	WARN_ON_ONCE(p->lc->phase != KB_PHASE_PUBLISH);
-	p->lc->published = true;
-	__kb_step_record(p->lc, step, NULL, undo, what, _RET_IP_);
+	WARN_ON_ONCE(__kb_lc(p)->phase != KB_PHASE_PUBLISH);
+	__kb_lc(p)->published = true;
+	__kb_step_record(__kb_lc(p), step, NULL, undo, what, _RET_IP_);
 }
 
 /**
@@ -316,9 +321,9 @@ static __always_inline void kb_published_revocable(struct kb_publish *p,
 						   kb_undo_fn undo,
 						   const char *what)
 {
-	WARN_ON_ONCE(p->lc->phase != KB_PHASE_PUBLISH);
-	p->lc->published = true;
-	__kb_step_record(p->lc, step, revoke, undo, what, _RET_IP_);
+	WARN_ON_ONCE(__kb_lc(p)->phase != KB_PHASE_PUBLISH);
+	__kb_lc(p)->published = true;
+	__kb_step_record(__kb_lc(p), step, revoke, undo, what, _RET_IP_);
 }
 
 /**
@@ -329,7 +334,50 @@ static __always_inline void kb_published_revocable(struct kb_publish *p,
  */
 static inline struct device *kb_probe_dev(const struct kb_probe *p)
 {
-	return p->lc->dev;
+	return __kb_lc(p)->dev;
+}
+
+/**
+ * kb_publish_dev() - the device being published
+ * @p: publish-phase handle
+ *
+ * Return: the owning device, or NULL for a module-owned lifecycle.
+ */
+static inline struct device *kb_publish_dev(const struct kb_publish *p)
+{
+	return __kb_lc(p)->dev;
+}
+
+/**
+ * kb_probe_fault() - fault injection point of a driver's own acquisition
+ * @p: acquire-phase handle
+ * @what: static name of the step
+ *
+ * For a resource kbind does not wrap, recorded with kb_acquired(): call it
+ * before taking the resource and return its error, so that the fault
+ * sweep makes that step fail too (see kb_step_fault()).
+ *
+ * Context: process context, acquire phase.
+ * Return: 0, or the injected negative errno.
+ */
+static inline int kb_probe_fault(struct kb_probe *p, const char *what)
+{
+	return kb_step_fault(__kb_lc(p), what);
+}
+
+/**
+ * kb_publish_fault() - fault injection point of a driver's own publication
+ * @p: publish-phase handle
+ * @what: static name of the step
+ *
+ * As kb_probe_fault(), for a publication recorded with kb_published().
+ *
+ * Context: process context, publish phase.
+ * Return: 0, or the injected negative errno.
+ */
+static inline int kb_publish_fault(struct kb_publish *p, const char *what)
+{
+	return kb_step_fault(__kb_lc(p), what);
 }
 
 /**
@@ -345,7 +393,7 @@ static inline struct device *kb_probe_dev(const struct kb_probe *p)
  *
  * Return: the embedding object; valid for the whole phase.
  */
-#define kb_owner(h, type, member)	container_of((h)->lc, type, member)
+#define kb_owner(h, type, member)	container_of(__kb_lc(h), type, member)
 
 /**
  * struct kb_array - an array allocated as an acquisition step
@@ -365,7 +413,7 @@ static inline void __kb_array_free(struct kb_step *step)
 static inline void *__kb_array_alloc(struct kb_probe *p, struct kb_array *a,
 				     size_t n, size_t size, int node)
 {
-	int ret = kb_step_fault(p->lc, "array");
+	int ret = kb_step_fault(__kb_lc(p), "array");
 
 	if (ret)
 		return ERR_PTR(ret);

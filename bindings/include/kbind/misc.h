@@ -223,7 +223,7 @@ static inline int kb_misc_publish(struct kb_publish *p,
 	struct kb_misc *m;
 	int ret;
 
-	ret = kb_step_fault(p->lc, "misc node");
+	ret = kb_step_fault(__kb_lc(p), "misc node");
 	if (ret)
 		return ret;
 	m = kzalloc(sizeof(*m), GFP_KERNEL);
@@ -245,7 +245,7 @@ static inline int kb_misc_publish(struct kb_publish *p,
 	m->revoke_file = revoke_file;
 	m->mdev.minor = MISC_DYNAMIC_MINOR;
 	m->mdev.fops = fops;
-	m->mdev.parent = p->lc->dev;
+	m->mdev.parent = __kb_lc(p)->dev;
 	ret = misc_register(&m->mdev);
 	if (ret)
 		goto err_rev;

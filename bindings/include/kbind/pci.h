@@ -32,27 +32,41 @@
 /**
  * struct kb_pci_probe - acquire-phase handle of a PCI device
  * @core: the generic acquire-phase handle, for kbind's generic steps
- * @pdev: the device being probed (escape hatch: raw calls on it need a
- *	comment saying why they are safe)
+ * @pdev: the device being probed; private (sparse reports a direct read):
+ *	drivers reach it through kb_pci_raw(), the escape hatch
  *
  * Lifetime: the acquire callback only; never store it.
  */
 struct kb_pci_probe {
 	struct kb_probe core;
-	struct pci_dev *pdev;
+	struct pci_dev *__private pdev;
 };
 
 /**
  * struct kb_pci_publish - publish-phase handle of a PCI device
  * @core: the generic publish-phase handle (misc nodes, IRQ handlers, ...)
- * @pdev: the device being probed (escape hatch, as in &struct kb_pci_probe)
+ * @pdev: the device being probed; private, as in &struct kb_pci_probe
  *
  * Lifetime: the publish callback only; never store it.
  */
 struct kb_pci_publish {
 	struct kb_publish core;
-	struct pci_dev *pdev;
+	struct pci_dev *__private pdev;
 };
+
+/**
+ * kb_pci_raw() - escape hatch: the &struct pci_dev behind a phase handle
+ * @pp: a &struct kb_pci_probe or &struct kb_pci_publish
+ *
+ * For what no binding wraps. Reading a field or naming the device in a log
+ * message is harmless; a call that hands the device to the kernel, or
+ * stores it, takes a comment starting ``SAFETY:`` right before it saying
+ * why the lifetime and ordering are right (``make cocci`` checks).
+ *
+ * Context: the phase of @pp.
+ * Return: the device; valid for the phase.
+ */
+#define kb_pci_raw(pp)	__kb_pdev(pp)
 
 /**
  * struct kb_pci_bound - the device's drvdata while bound (binding-internal)
@@ -75,7 +89,7 @@ static inline struct pci_dev *__kb_pci_dev(struct device *dev)
 
 static inline struct kb_pci_bound *__kb_pci_bound(struct kb_pci_probe *pp)
 {
-	return container_of(pp->core.lc, struct kb_pci_bound, core.lc);
+	return container_of(__kb_lc(&pp->core), struct kb_pci_bound, core.lc);
 }
 
 static inline void __kb_pci_disable(struct kb_step *step)
@@ -104,12 +118,12 @@ static inline int kb_pci_enable_mem(struct kb_pci_probe *pp)
 
 	if (WARN_ON_ONCE(b->enabled.undo))
 		return -EBUSY;
-	ret = kb_step_fault(pp->core.lc, "pci_enable_device_mem");
+	ret = kb_step_fault(__kb_lc(&pp->core), "pci_enable_device_mem");
 	if (ret)
 		return ret;
-	ret = pci_enable_device_mem(pp->pdev);
+	ret = pci_enable_device_mem(__kb_pdev(pp));
 	if (ret)
-		return dev_err_probe(&pp->pdev->dev, ret, "cannot enable\n");
+		return dev_err_probe(&__kb_pdev(pp)->dev, ret, "cannot enable\n");
 	kb_acquired(&pp->core, &b->enabled, __kb_pci_disable,
 		    "pci_enable_device_mem");
 	return 0;
@@ -144,7 +158,7 @@ static inline int kb_pci_set_master(struct kb_pci_probe *pp)
 
 	if (WARN_ON_ONCE(b->master.undo))
 		return -EBUSY;
-	pci_set_master(pp->pdev);
+	pci_set_master(__kb_pdev(pp));
 	kb_acquired(&pp->core, &b->master, __kb_pci_clear_master,
 		    "pci_set_master");
 	return 0;
@@ -161,7 +175,7 @@ static inline int kb_pci_set_master(struct kb_pci_probe *pp)
 static inline int kb_pci_set_dma_mask(struct kb_pci_probe *pp,
 				      unsigned int bits)
 {
-	return dma_set_mask_and_coherent(&pp->pdev->dev, DMA_BIT_MASK(bits));
+	return dma_set_mask_and_coherent(&__kb_pdev(pp)->dev, DMA_BIT_MASK(bits));
 }
 
 static inline void __kb_pci_free_vectors(struct kb_step *step)
@@ -197,12 +211,12 @@ static inline int kb_pci_alloc_irq_vectors(struct kb_pci_probe *pp,
 
 	if (WARN_ON_ONCE(b->vectors.undo))
 		return -EBUSY;
-	ret = kb_step_fault(pp->core.lc, "pci_alloc_irq_vectors");
+	ret = kb_step_fault(__kb_lc(&pp->core), "pci_alloc_irq_vectors");
 	if (ret)
 		return ret;
-	ret = pci_alloc_irq_vectors(pp->pdev, min, max, types);
+	ret = pci_alloc_irq_vectors(__kb_pdev(pp), min, max, types);
 	if (ret < 0)
-		return dev_err_probe(&pp->pdev->dev, ret,
+		return dev_err_probe(&__kb_pdev(pp)->dev, ret,
 				     "cannot get %u IRQ vectors\n", min);
 	kb_acquired(&pp->core, &b->vectors, __kb_pci_free_vectors,
 		    "pci_alloc_irq_vectors");
@@ -222,7 +236,7 @@ static inline int kb_pci_alloc_irq_vectors(struct kb_pci_probe *pp,
  */
 static inline int kb_pci_irq_vector(struct kb_pci_publish *pp, unsigned int nr)
 {
-	return pci_irq_vector(pp->pdev, nr);
+	return pci_irq_vector(__kb_pdev(pp), nr);
 }
 
 /**
@@ -263,7 +277,7 @@ static inline void __kb_pci_reset_undo(struct kb_step *step)
 static inline void kb_pci_reset_init(struct kb_pci_probe *pp,
 				     struct kb_pci_reset *r)
 {
-	r->pdev = pp->pdev;
+	r->pdev = __kb_pdev(pp);
 	r->dying = false;
 	kb_acquired_revocable(&pp->core, &r->step, __kb_pci_reset_revoke,
 			      __kb_pci_reset_undo, "pci reset");
@@ -347,11 +361,11 @@ static inline int __must_check
 __kb_pci_bar_map(struct kb_pci_probe *pp, struct kb_pci_bar *bar, int index,
 		 resource_size_t size)
 {
-	struct pci_dev *pdev = pp->pdev;
+	struct pci_dev *pdev = __kb_pdev(pp);
 	resource_size_t len;
 	int ret;
 
-	ret = kb_step_fault(pp->core.lc, "BAR");
+	ret = kb_step_fault(__kb_lc(&pp->core), "BAR");
 	if (ret)
 		return ret;
 	if (index < 0 || index >= PCI_STD_NUM_BARS ||
@@ -363,7 +377,7 @@ __kb_pci_bar_map(struct kb_pci_probe *pp, struct kb_pci_bar *bar, int index,
 		return dev_err_probe(&pdev->dev, -ENODEV,
 				     "BAR %d has %pa bytes, %pa needed\n",
 				     index, &len, &size);
-	ret = pci_request_region(pdev, index, module_name(pp->core.lc->owner));
+	ret = pci_request_region(pdev, index, module_name(__kb_lc(&pp->core)->owner));
 	if (ret)
 		return dev_err_probe(&pdev->dev, ret, "BAR %d is busy\n",
 				     index);

@@ -637,11 +637,11 @@ static inline int __kb_phy_register(struct kb_publish *p,
 				    struct kb_phy_registration *r,
 				    struct phy_driver *drivers, int n)
 {
-	int ret = kb_step_fault(p->lc, "phy drivers");
+	int ret = kb_step_fault(__kb_lc(p), "phy drivers");
 
 	if (ret)
 		return ret;
-	ret = phy_drivers_register(drivers, n, p->lc->owner);
+	ret = phy_drivers_register(drivers, n, __kb_lc(p)->owner);
 	if (ret)
 		return ret;
 	r->drivers = drivers;
@@ -942,7 +942,7 @@ static int entry##_kb_acquire(struct kb_probe *p, void *priv)		\
 {									\
 	struct kb_phy_probe pp = {					\
 		.core = *p,						\
-		.phydev = to_phy_device(p->lc->dev),			\
+		.phydev = to_phy_device(__kb_lc(p)->dev),			\
 	};								\
 									\
 	return entry##_kb_desc.probe(&pp, priv);			\

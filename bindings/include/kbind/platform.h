@@ -28,26 +28,41 @@
 /**
  * struct kb_platform_probe - acquire-phase handle of a platform device
  * @core: the generic acquire-phase handle, for kbind's generic steps
- * @pdev: the device being probed
+ * @pdev: the device being probed; private (sparse reports a direct read):
+ *	drivers reach it through kb_platform_raw(), the escape hatch
  *
  * Lifetime: the acquire callback only; never store it.
  */
 struct kb_platform_probe {
 	struct kb_probe core;
-	struct platform_device *pdev;
+	struct platform_device *__private pdev;
 };
 
 /**
  * struct kb_platform_publish - publish-phase handle of a platform device
  * @core: the generic publish-phase handle (misc nodes, ...)
- * @pdev: the device being probed
+ * @pdev: the device being probed; private, as in &struct kb_platform_probe
  *
  * Lifetime: the publish callback only; never store it.
  */
 struct kb_platform_publish {
 	struct kb_publish core;
-	struct platform_device *pdev;
+	struct platform_device *__private pdev;
 };
+
+/**
+ * kb_platform_raw() - escape hatch: the &struct platform_device behind a
+ *	phase handle
+ * @pp: a &struct kb_platform_probe or &struct kb_platform_publish
+ *
+ * As kb_pci_raw(): reading a field or naming the device is harmless; a
+ * call that hands it to the kernel, or stores it, needs a ``SAFETY:``
+ * comment.
+ *
+ * Context: the phase of @pp.
+ * Return: the device; valid for the phase.
+ */
+#define kb_platform_raw(pp)	__kb_pdev(pp)
 
 static inline struct platform_device *__kb_platform_dev(struct device *dev)
 {
@@ -85,10 +100,10 @@ static inline int __kb_platform_map(struct kb_platform_probe *pp,
 				    struct kb_iomem *io, struct resource *res,
 				    bool mem)
 {
-	struct device *dev = &pp->pdev->dev;
+	struct device *dev = &__kb_pdev(pp)->dev;
 	int ret;
 
-	ret = kb_step_fault(pp->core.lc, mem ? "memremap" : "ioremap");
+	ret = kb_step_fault(__kb_lc(&pp->core), mem ? "memremap" : "ioremap");
 	if (ret)
 		return ret;
 	if (!res)
@@ -134,7 +149,7 @@ static inline int __must_check
 kb_platform_ioremap(struct kb_platform_probe *pp, struct kb_iomem *io,
 		    unsigned int index)
 {
-	return __kb_platform_map(pp, io, platform_get_resource(pp->pdev,
+	return __kb_platform_map(pp, io, platform_get_resource(__kb_pdev(pp),
 							       IORESOURCE_MEM,
 							       index), false);
 }
@@ -155,7 +170,7 @@ kb_platform_ioremap_byname(struct kb_platform_probe *pp, struct kb_iomem *io,
 			   const char *name)
 {
 	return __kb_platform_map(pp, io,
-				 platform_get_resource_byname(pp->pdev,
+				 platform_get_resource_byname(__kb_pdev(pp),
 							      IORESOURCE_MEM,
 							      name), false);
 }
@@ -178,7 +193,7 @@ static inline int __must_check
 kb_platform_memremap(struct kb_platform_probe *pp, struct kb_iomem *io,
 		     unsigned int index)
 {
-	return __kb_platform_map(pp, io, platform_get_resource(pp->pdev,
+	return __kb_platform_map(pp, io, platform_get_resource(__kb_pdev(pp),
 							       IORESOURCE_MEM,
 							       index), true);
 }
@@ -224,7 +239,7 @@ static inline void *kb_iomem_mem(const struct kb_iomem *io)
 static inline int kb_platform_irq(struct kb_platform_publish *pp,
 				  unsigned int index)
 {
-	return platform_get_irq(pp->pdev, index);
+	return platform_get_irq(__kb_pdev(pp), index);
 }
 
 /**
@@ -240,7 +255,7 @@ static inline int kb_platform_irq(struct kb_platform_publish *pp,
 static inline int kb_platform_irq_byname(struct kb_platform_publish *pp,
 					 const char *name)
 {
-	return platform_get_irq_byname(pp->pdev, name);
+	return platform_get_irq_byname(__kb_pdev(pp), name);
 }
 
 /*

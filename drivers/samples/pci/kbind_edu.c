@@ -183,10 +183,10 @@ static int edu_acquire(struct kb_pci_probe *pp, struct edu_dev *edu,
 	if (ret)
 		return ret;
 	if ((kb_bar_read(&edu->regs, 32, EDU_ID) & 0xff) != info->id_magic)
-		return dev_err_probe(&pp->pdev->dev, -ENODEV, "not an edu\n");
+		return dev_err_probe(kb_probe_dev(&pp->core), -ENODEV, "not an edu\n");
 	kb_bar_write(&edu->regs, 32, EDU_LIVENESS, 0x5a5aa5a5);
 	if (kb_bar_read(&edu->regs, 32, EDU_LIVENESS) != ~0x5a5aa5a5U)
-		return dev_err_probe(&pp->pdev->dev, -EIO, "not alive\n");
+		return dev_err_probe(kb_probe_dev(&pp->core), -EIO, "not alive\n");
 	ret = kb_pci_alloc_irq_vectors(pp, 1, 1, msi ?
 				       PCI_IRQ_MSI | PCI_IRQ_INTX :
 				       PCI_IRQ_INTX);
@@ -214,7 +214,7 @@ static int edu_publish(struct kb_pci_publish *pp, struct edu_dev *edu)
 	kb_bar_write(&edu->regs, 32, EDU_STATUS, EDU_STATUS_IRQFACT);
 	kb_published(&pp->core, &edu->irq_enabled, edu_irq_disable,
 		     "edu interrupts");
-	snprintf(name, sizeof(name), "kbind-edu-%s", pci_name(pp->pdev));
+	snprintf(name, sizeof(name), "kbind-edu-%s", pci_name(kb_pci_raw(pp)));
 	return edu_misc_publish(&pp->core, edu, name);
 }
 

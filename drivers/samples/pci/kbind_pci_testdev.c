@@ -53,10 +53,10 @@ static int testdev_acquire(struct kb_pci_probe *pp, struct testdev *td,
 	ret = kb_bar_try_write(&td->regs, 8, offset,
 			       kb_bar_read(&td->regs, 8, TESTDEV_DATA));
 	if (ret)
-		return dev_err_probe(&pp->pdev->dev, ret,
+		return dev_err_probe(kb_probe_dev(&pp->core), ret,
 				     "test offset %#x is outside BAR 0\n",
 				     offset);
-	dev_info(&pp->pdev->dev, "pci-testdev data-match count: %u\n",
+	dev_info(kb_probe_dev(&pp->core), "pci-testdev data-match count: %u\n",
 		 kb_bar_read(&td->regs, 32, TESTDEV_COUNT));
 	return 0;
 }

@@ -161,11 +161,12 @@ static int pf_publish(struct kb_platform_publish *pp, struct pf_dev *pf)
 	if (ret)
 		return ret;
 	/* A devicetree device has no id: name it after the device then. */
-	if (pp->pdev->id >= 0)
-		snprintf(name, sizeof(name), "kbind-pf%d", pp->pdev->id);
+	if (kb_platform_raw(pp)->id >= 0)
+		snprintf(name, sizeof(name), "kbind-pf%d",
+			 kb_platform_raw(pp)->id);
 	else
 		snprintf(name, sizeof(name), "kbind-pf-%s",
-			 dev_name(&pp->pdev->dev));
+			 dev_name(kb_publish_dev(&pp->core)));
 	return pf_misc_publish(&pp->core, pf, name);
 }
 
