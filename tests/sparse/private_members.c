@@ -2,12 +2,14 @@
 /*
  * Bypasses of kbind's escape hatches that sparse must report: each line
  * marked "sparse:" reads a private member of a phase handle directly
- * instead of through kb_pci_raw(), kb_platform_raw() or the bindings.
+ * instead of through kb_pci_raw(), kb_platform_raw(), kb_phy_raw(),
+ * kb_phy_priv() or the bindings.
  * tests/style.sh builds this with C=1 and expects one "dereference of
  * noderef expression" per marked line, which also proves sparse ran.
  */
 #include <linux/module.h>
 #include <kbind/pci.h>
+#include <kbind/phy.h>
 #include <kbind/platform.h>
 
 struct sp_dev {
@@ -30,7 +32,15 @@ static struct kb_lifecycle *sp_lc(struct kb_probe *p)
 	return p->lc;					/* sparse: */
 }
 
+static int sp_phy(struct kb_phy_locked *h)
+{
+	return h->phydev->speed +			/* sparse: */
+	       !!h->priv;				/* sparse: */
+}
+
 /* Referenced, so that the functions are compiled. */
-static const void *const sp_used[] __used = { sp_pci, sp_platform, sp_lc };
+static const void *const sp_used[] __used = {
+	sp_pci, sp_platform, sp_lc, sp_phy,
+};
 
 MODULE_LICENSE("GPL");

@@ -71,7 +71,7 @@ struct kb_phy_bus_ok {
 
 /**
  * struct kb_phy - a PHY in a callback phylib runs without its lock
- * @phydev: the PHY; reach it with kb_phy_raw() only
+ * @phydev: the PHY; private: reach it with kb_phy_raw() only
  * @priv: the private data the callback's guard found; reach it with
  *	kb_phy_priv() only (so with its type)
  * @may_take_bus_lock: the register accessors may be used
@@ -80,14 +80,14 @@ struct kb_phy_bus_ok {
  * same @phydev and @priv members.
  */
 struct kb_phy {
-	struct phy_device *phydev;
-	void *priv;
+	struct phy_device *__private phydev;
+	void *__private priv;
 	struct kb_phy_bus_ok may_take_bus_lock;
 };
 
 /**
  * struct kb_phy_locked - a PHY in a callback phylib runs under phydev->lock
- * @phydev: the PHY; reach it with kb_phy_raw() only
+ * @phydev: the PHY; private: reach it with kb_phy_raw() only
  * @priv: the private data; reach it with kb_phy_priv() only
  * @may_take_bus_lock: the register accessors may be used
  *
@@ -95,14 +95,14 @@ struct kb_phy {
  * ethtool, so phylib's link state may be read and written.
  */
 struct kb_phy_locked {
-	struct phy_device *phydev;
-	void *priv;
+	struct phy_device *__private phydev;
+	void *__private priv;
 	struct kb_phy_bus_ok may_take_bus_lock;
 };
 
 /**
  * struct kb_phy_notify - a PHY in link_change_notify
- * @phydev: the PHY; reach it with kb_phy_raw() only
+ * @phydev: the PHY; private: reach it with kb_phy_raw() only
  * @priv: the private data; reach it with kb_phy_priv() only
  * @may_take_bus_lock: the register accessors may be used
  *
@@ -112,14 +112,14 @@ struct kb_phy_locked {
  * either, which a driver written against one kernel would not be.
  */
 struct kb_phy_notify {
-	struct phy_device *phydev;
-	void *priv;
+	struct phy_device *__private phydev;
+	void *__private priv;
 	struct kb_phy_bus_ok may_take_bus_lock;
 };
 
 /**
  * struct kb_phy_page - a PHY in read_page/write_page
- * @phydev: the PHY; reach it with kb_phy_raw() only
+ * @phydev: the PHY; private: reach it with kb_phy_raw() only
  * @priv: the private data; reach it with kb_phy_priv() only
  *
  * phylib holds the MDIO bus lock: only __kb_phy_read() and __kb_phy_write()
@@ -127,21 +127,21 @@ struct kb_phy_notify {
  * with this handle, which has no may_take_bus_lock member.
  */
 struct kb_phy_page {
-	struct phy_device *phydev;
-	void *priv;
+	struct phy_device *__private phydev;
+	void *__private priv;
 };
 
 /**
  * struct kb_phy_probe - a PHY being probed, with its lifecycle
  * @core: the acquire-phase handle, for acquisition steps (kb_array_alloc())
- * @phydev: the PHY; reach it with kb_phy_raw() only
+ * @phydev: the PHY; private: reach it with kb_phy_raw() only
  * @priv: NULL: probe gets its private data as an argument
  * @may_take_bus_lock: the register accessors may be used
  */
 struct kb_phy_probe {
 	struct kb_probe core;
-	struct phy_device *phydev;
-	void *priv;
+	struct phy_device *__private phydev;
+	void *__private priv;
 	struct kb_phy_bus_ok may_take_bus_lock;
 };
 
@@ -189,7 +189,7 @@ struct kb_c45 {
 	typeof(h) __h = (h);						\
 									\
 	(void)sizeof(__h->may_take_bus_lock);				\
-	__h->phydev;							\
+	ACCESS_PRIVATE(__h, phydev);					\
 })
 
 /**
@@ -202,7 +202,7 @@ struct kb_c45 {
  *
  * Return: the PHY, valid for the callback.
  */
-#define kb_phy_raw(h)	((h)->phydev)
+#define kb_phy_raw(h)	ACCESS_PRIVATE(h, phydev)
 
 /* Not a KB_C22() or KB_C45() register: a build error where it is used. */
 int __kb_phy_not_a_register(struct phy_device *d, ...)
@@ -397,8 +397,8 @@ static inline int __kb_phy_modify_paged(struct phy_device *d, int page,
  */
 static inline int __kb_phy_read(struct kb_phy_page *h, struct kb_c22 r)
 {
-	lockdep_assert_held(&h->phydev->mdio.bus->mdio_lock);
-	return __phy_read(h->phydev, r.reg);
+	lockdep_assert_held(&ACCESS_PRIVATE(h, phydev)->mdio.bus->mdio_lock);
+	return __phy_read(ACCESS_PRIVATE(h, phydev), r.reg);
 }
 
 /**
@@ -413,15 +413,15 @@ static inline int __kb_phy_read(struct kb_phy_page *h, struct kb_c22 r)
 static inline int __kb_phy_write(struct kb_phy_page *h, struct kb_c22 r,
 				 u16 val)
 {
-	lockdep_assert_held(&h->phydev->mdio.bus->mdio_lock);
-	return __phy_write(h->phydev, r.reg, val);
+	lockdep_assert_held(&ACCESS_PRIVATE(h, phydev)->mdio.bus->mdio_lock);
+	return __phy_write(ACCESS_PRIVATE(h, phydev), r.reg, val);
 }
 
 /* The PHY of a locked handle, with the lock asserted. */
 static inline struct phy_device *__kb_phy_held(struct kb_phy_locked *h)
 {
-	lockdep_assert_held(&h->phydev->lock);
-	return h->phydev;
+	lockdep_assert_held(&ACCESS_PRIVATE(h, phydev)->lock);
+	return ACCESS_PRIVATE(h, phydev);
 }
 
 /**
@@ -565,11 +565,11 @@ static inline bool kb_phy_autoneg_done(struct kb_phy_locked *h)
 static inline struct phy_device *__kb_phy_notified(struct kb_phy_notify *h)
 {
 #if __KB_PHY_NOTIFY_LOCKED
-	lockdep_assert_held(&h->phydev->lock);
+	lockdep_assert_held(&ACCESS_PRIVATE(h, phydev)->lock);
 #else
-	lockdep_assert_not_held(&h->phydev->lock);
+	lockdep_assert_not_held(&ACCESS_PRIVATE(h, phydev)->lock);
 #endif
-	return h->phydev;
+	return ACCESS_PRIVATE(h, phydev);
 }
 
 /**
@@ -801,7 +801,7 @@ static inline void __kb_phy_remove(struct phy_device *d, dr_release_t release)
 		struct kb_phy_binding *__b = __kb_phy_get(d, release);	\
 									\
 		if (__b) {						\
-			(h).priv = __b->lc.priv;			\
+			ACCESS_PRIVATE(&(h), priv) = __b->lc.priv;	\
 			stmt;						\
 			__kb_phy_put(__b);				\
 		}							\
@@ -1159,7 +1159,7 @@ static void __maybe_unused t##_kb_remove(struct phy_device *d)		\
  * no probe, and during probe, which gets the data as its argument.
  */
 #define kb_phy_priv(t, h)						\
-	(((struct t##_kb_priv){ .p = (h)->priv }).p)
+	(((struct t##_kb_priv){ .p = ACCESS_PRIVATE(h, priv) }).p)
 
 /**
  * struct kb_phy_nopriv - the private data type of a table without probes
