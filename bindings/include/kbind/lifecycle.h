@@ -235,31 +235,6 @@ static inline void __kb_step_record(struct kb_lifecycle *lc,
 }
 
 /**
- * kb_acquired() - record an acquisition step
- * @p: acquire-phase handle
- * @step: step embedded in the acquired object
- * @undo: releases the object; runs once, at teardown or unwinding
- * @what: static name of the step, for diagnostics
- *
- * For binding authors and for drivers with a resource kbind does not wrap:
- * call it right after the resource was taken successfully. Recording cannot
- * fail, so there is no window in which a taken resource is not recorded.
- *
- * @step must not be recorded already and must not be on the stack: such a
- * step is refused with a message and kb_lifecycle_start() fails with
- * -EINVAL once the callback returns.
- *
- * Context: process context, acquire phase only (enforced by the handle type).
- */
-static __always_inline void kb_acquired(struct kb_probe *p,
-					struct kb_step *step, kb_undo_fn undo,
-					const char *what)
-{
-	WARN_ON_ONCE(__kb_lc(p)->phase != KB_PHASE_ACQUIRE);
-	__kb_step_record(__kb_lc(p), step, NULL, undo, what, _RET_IP_);
-}
-
-/**
  * kb_acquired_revocable() - record an acquisition with a revoke hook
  * @p: acquire-phase handle
  * @step: step embedded in the acquired object
@@ -282,25 +257,27 @@ static __always_inline void kb_acquired_revocable(struct kb_probe *p,
 }
 
 /**
- * kb_published() - record a publication step
- * @p: publish-phase handle
- * @step: step embedded in the published object
- * @undo: withdraws the object from the outside world; must not return before
- *	no caller can enter any more and every caller that had entered left
+ * kb_acquired() - record an acquisition step
+ * @p: acquire-phase handle
+ * @step: step embedded in the acquired object
+ * @undo: releases the object; runs once, at teardown or unwinding
  * @what: static name of the step, for diagnostics
  *
- * Publication steps are recorded after every acquisition, so teardown
- * withdraws them first. Refused like kb_acquired().
+ * For binding authors and for drivers with a resource kbind does not wrap:
+ * call it right after the resource was taken successfully. Recording cannot
+ * fail, so there is no window in which a taken resource is not recorded.
  *
- * Context: process context, publish phase only (enforced by the handle type).
+ * @step must not be recorded already and must not be on the stack: such a
+ * step is refused with a message and kb_lifecycle_start() fails with
+ * -EINVAL once the callback returns.
+ *
+ * Context: process context, acquire phase only (enforced by the handle type).
  */
-static __always_inline void kb_published(struct kb_publish *p,
-					 struct kb_step *step, kb_undo_fn undo,
-					 const char *what)
+static __always_inline void kb_acquired(struct kb_probe *p,
+					struct kb_step *step, kb_undo_fn undo,
+					const char *what)
 {
-	WARN_ON_ONCE(__kb_lc(p)->phase != KB_PHASE_PUBLISH);
-	__kb_lc(p)->published = true;
-	__kb_step_record(__kb_lc(p), step, NULL, undo, what, _RET_IP_);
+	kb_acquired_revocable(p, step, NULL, undo, what);
 }
 
 /**
@@ -324,6 +301,26 @@ static __always_inline void kb_published_revocable(struct kb_publish *p,
 	WARN_ON_ONCE(__kb_lc(p)->phase != KB_PHASE_PUBLISH);
 	__kb_lc(p)->published = true;
 	__kb_step_record(__kb_lc(p), step, revoke, undo, what, _RET_IP_);
+}
+
+/**
+ * kb_published() - record a publication step
+ * @p: publish-phase handle
+ * @step: step embedded in the published object
+ * @undo: withdraws the object from the outside world; must not return before
+ *	no caller can enter any more and every caller that had entered left
+ * @what: static name of the step, for diagnostics
+ *
+ * Publication steps are recorded after every acquisition, so teardown
+ * withdraws them first. Refused like kb_acquired().
+ *
+ * Context: process context, publish phase only (enforced by the handle type).
+ */
+static __always_inline void kb_published(struct kb_publish *p,
+					 struct kb_step *step, kb_undo_fn undo,
+					 const char *what)
+{
+	kb_published_revocable(p, step, NULL, undo, what);
 }
 
 /**
