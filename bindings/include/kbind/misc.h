@@ -49,9 +49,11 @@
 #include <kbind/lifecycle.h>
 #include <kbind/revocable.h>
 
-/*
- * The most one read or write moves: longer calls are short reads and
- * writes, which read(2) and write(2) allow.
+/**
+ * define KB_MISC_IO_MAX - the most one read or write moves
+ *
+ * Longer calls are short reads and writes, which read(2) and write(2)
+ * allow. The data goes through a kernel buffer of that size at most.
  */
 #define KB_MISC_IO_MAX		SZ_64K
 /* ioctl arguments up to this size are copied through the stack */
