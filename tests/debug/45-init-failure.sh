@@ -283,4 +283,28 @@ owner_held() {
 kb_case "init failure: kb_misc_owner: second node fails with the first node and the victim open: kept loaded, ENODEV, no use-after-free" \
 	owner_held
 
+# owner_nested_held: the module's own first node fails while only the
+# victim node is open: it was published by the nested lifecycle, not the
+# module's, and still holds the module.
+owner_nested_held() {
+	local k step
+
+	k=$(grep -n '^owner_test: misc node$' $OW_STEPS | head -n 1 | cut -d: -f1)
+	step=$(sed -n "${k}p" $OW_STEPS)
+	load_held "$k" "$OWNER" extra_node=1 || return 1
+	must "the victim node is there while the step is held" \
+		test -c /dev/kbind-victim ||
+		{ release_held; cleanup kb_misc_owner; return 1; }
+	exec 4<>/dev/kbind-victim
+	release_held
+	kept_loaded kb_misc_owner "$step" &&
+		must "the open victim file gets ENODEV" \
+			eval 'read_err 4 | grep -q "No such device"' ||
+		{ exec 4<&-; cleanup kb_misc_owner; return 1; }
+	exec 4<&-
+	must "rmmod works once it is closed" rmmod kb_misc_owner
+}
+kb_case "init failure: kb_misc_owner: its own first node fails with only the nested owner's victim open: kept loaded, no use-after-free" \
+	owner_nested_held
+
 exit 0

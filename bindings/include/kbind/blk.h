@@ -245,9 +245,9 @@ static inline void __kb_blk_add_fn(struct work_struct *work)
  * its first disk), the module is freed first and the release calls its
  * freed fops. Adding the disk from a worker makes the put a delayed one,
  * which flush_delayed_fput() completes before this returns. An opener in
- * user space (udev reacting to the new disk) also holds the module, and a
- * failed module init does not wait for it: a module-owned lifecycle should
- * have no step that can fail after its first disk.
+ * user space (udev reacting to the new disk) holds a module reference
+ * instead: KB_MODULE() keeps a module whose init failed loaded while such a
+ * reference is held.
  */
 static inline int __kb_blk_add_disk(struct gendisk *disk)
 {

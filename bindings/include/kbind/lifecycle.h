@@ -100,8 +100,6 @@ enum kb_phase {
  *	diagnostics
  * @refused: -EINVAL once a step was refused (recorded twice, or on the
  *	stack); kb_lifecycle_start() then fails
- * @published: a publication step was recorded since the last start: the
- *	outside world may hold references into the owner's module
  *
  * Locking: none inside; the owner serialises start and teardown (module
  * init/exit, or the driver core's device lock around probe/remove).
@@ -116,7 +114,6 @@ struct kb_lifecycle {
 	unsigned int nr_tries;
 	const char *kind;
 	int refused;
-	bool published;
 };
 
 /**
@@ -299,7 +296,6 @@ static __always_inline void kb_published_revocable(struct kb_publish *p,
 						   const char *what)
 {
 	WARN_ON_ONCE(__kb_lc(p)->phase != KB_PHASE_PUBLISH);
-	__kb_lc(p)->published = true;
 	__kb_step_record(__kb_lc(p), step, revoke, undo, what, _RET_IP_);
 }
 
@@ -510,7 +506,6 @@ static inline int kb_lifecycle_start(struct kb_lifecycle *lc,
 	lc->kind = ops->kind;
 	lc->nr_tries = 0;
 	lc->refused = 0;
-	lc->published = false;
 	ret = kb_step_fault(lc, "private data");
 	if (ret)
 		return ret;
@@ -583,13 +578,13 @@ static inline __maybe_unused type *name##_priv(struct kb_lifecycle *lc) \
 /*
  * Module init: start the module's lifecycle. do_init_module() frees a module
  * whose init failed whatever its reference count, so a failure after a
- * publication (a second node or disk that could not be added) must not be
- * returned while a user still holds something of the module: an open file
- * or block device whose operations are the module's code. Teardown has
- * withdrawn every publication by then, so nobody can take a new reference;
- * with one held beyond init's own (module_refcount() counts it), the module
- * stays loaded with nothing published, and can be unloaded once its users
- * are gone.
+ * publication (a second node or disk that could not be added, by the
+ * module's lifecycle or one it started) must not be returned while a user
+ * still holds something of the module: an open file or block device whose
+ * operations are the module's code. Teardown has withdrawn every
+ * publication by then, so nobody can take a new reference; with one held
+ * beyond init's own (module_refcount() counts it), the module stays loaded
+ * with nothing published, and can be unloaded once its users are gone.
  */
 static inline int __kb_module_init(struct kb_lifecycle *lc,
 				   const struct kb_lifecycle_ops *ops,
@@ -597,7 +592,7 @@ static inline int __kb_module_init(struct kb_lifecycle *lc,
 {
 	int ret = kb_lifecycle_start(lc, ops, NULL, owner);
 
-	if (ret && lc->published && module_refcount(owner) > 1) {
+	if (ret && module_refcount(owner) > 1) {
 		pr_err("kbind: %s: init failed (%pe) after publishing; kept loaded with nothing published until its users are gone\n",
 		       module_name(owner), ERR_PTR(ret));
 		return 0;
@@ -616,10 +611,11 @@ static inline int __kb_module_init(struct kb_lifecycle *lc,
  * @type, acquires and publishes; module_exit() withdraws and releases in
  * reverse order. Use it in place of module_init()/module_exit().
  *
- * If init fails after something was published and a user still holds a
- * reference to the module (an open file or block device), the module is
- * not freed under that user: init logs the error and returns 0 with
- * everything withdrawn, and module_exit() finds nothing to tear down.
+ * If init fails while a user holds a reference to the module (an open file
+ * or block device of something published before the failure, by this
+ * lifecycle or a nested one), the module is not freed under that user:
+ * init logs the error and returns 0 with everything withdrawn, and
+ * module_exit() finds nothing to tear down.
  */
 #define KB_MODULE(name, type, acquire_fn, publish_fn)			\
 KB_LIFECYCLE_DEFINE(name, type, acquire_fn, publish_fn)			\
