@@ -65,11 +65,11 @@
  * @step: publication step of the owner's lifecycle
  * @rev: the owner's private data, killed when the node is withdrawn
  * @ref: one reference for the registration plus one per open file
- * @files_lock: protects @files and @live; taken by release and by teardown
+ * @files_lock: protects @files and @priv; taken by release and by teardown
  *	after the operations in flight have ended
- * @files: open files, while @live
- * @live: the owner's data may be handed to release and revoke hooks
- * @priv: the owner's private data, valid while @live
+ * @files: open files, while @priv is set
+ * @priv: the owner's private data for the release and revoke hooks; NULL
+ *	once teardown revoked every open file
  * @revoke_file: the driver's per-file revoke hook, generated; or NULL
  */
 struct kb_misc {
@@ -77,9 +77,8 @@ struct kb_misc {
 	struct kb_step step;
 	struct kb_revocable rev;
 	struct kref ref;
-	struct mutex files_lock;	/* @files, @live */
+	struct mutex files_lock;	/* @files, @priv */
 	struct list_head files;
-	bool live;
 	void *priv;
 	void (*revoke_file)(void *dev, void *fdata);
 };
@@ -187,12 +186,12 @@ static inline void __kb_misc_unpublish(struct kb_step *step)
 
 	kb_revocable_wait(&m->rev);
 	mutex_lock(&m->files_lock);
-	m->live = false;
 	list_for_each_entry_safe(f, tmp, &m->files, node) {
 		list_del_init(&f->node);
 		if (m->revoke_file)
 			m->revoke_file(m->priv, f->fdata);
 	}
+	m->priv = NULL;		/* release gets no owner from here on */
 	mutex_unlock(&m->files_lock);
 	kref_put(&m->ref, __kb_misc_free);
 }
@@ -242,7 +241,6 @@ static inline int kb_misc_publish(struct kb_publish *p,
 	kref_init(&m->ref);
 	mutex_init(&m->files_lock);
 	INIT_LIST_HEAD(&m->files);
-	m->live = true;
 	m->priv = priv;
 	m->revoke_file = revoke_file;
 	m->mdev.minor = MISC_DYNAMIC_MINOR;
@@ -547,8 +545,7 @@ static int name##_kb_release(struct inode *inode, struct file *file)	\
 	mutex_lock(&m->files_lock);					\
 	list_del_init(&f->node);					\
 	if (name##_kb_misc_ops.release)					\
-		name##_kb_misc_ops.release(m->live ? m->priv : NULL,	\
-					   (void *)f->fdata);		\
+		name##_kb_misc_ops.release(m->priv, (void *)f->fdata);	\
 	mutex_unlock(&m->files_lock);					\
 	__kb_misc_file_free(f);						\
 	return 0;							\
