@@ -16,6 +16,7 @@
 #define _KBIND_BUS_H
 
 #include <linux/device.h>
+#include <linux/lockdep.h>
 #include <linux/slab.h>
 
 #include <kbind/lifecycle.h>
@@ -27,13 +28,50 @@
  * struct kb_bound - a bound device's drvdata (binding-internal)
  * @lc: the device's lifecycle
  * @info: the matched id-table entry's info
+ * @lock_key: lockdep class of the device's device_lock while bound
+ * @lock_name: the device_lock's lockdep name before binding
  *
  * Bus bindings that keep more per bound device embed it first.
  */
 struct kb_bound {
 	struct kb_lifecycle lc;
 	const void *info;
+#ifdef CONFIG_PROVE_LOCKING
+	struct lock_class_key lock_key;
+	const char *lock_name;
+#endif
 };
+
+/*
+ * The driver core takes device_lock without lockdep (its class is
+ * "novalidate": parents and children nest it in every order), so an access
+ * section that takes the lock of the device whose remove waits for it would
+ * only show as a hung task. While the device is bound, its device_lock gets
+ * a lockdep class of its own, one per device so that no two devices nest as
+ * one class: the section's class (see revocable.h) and this one then close
+ * a cycle that lockdep reports at the first unbind after a section took
+ * the lock, deadlocked or not. Both run in probe or remove, where the
+ * driver core holds the lock.
+ */
+static inline void __kb_bound_lock_claim(struct kb_bound *b, struct device *dev)
+{
+#ifdef CONFIG_PROVE_LOCKING
+	lockdep_register_key(&b->lock_key);
+	b->lock_name = dev->mutex.dep_map.name;
+	lock_set_class(&dev->mutex.dep_map, "kb_bound_device_lock",
+		       &b->lock_key, 0, _THIS_IP_);
+#endif
+}
+
+static inline void __kb_bound_lock_release(struct kb_bound *b,
+					   struct device *dev)
+{
+#ifdef CONFIG_PROVE_LOCKING
+	lock_set_novalidate_class(&dev->mutex.dep_map, b->lock_name,
+				  _THIS_IP_);
+	lockdep_unregister_key(&b->lock_key);
+#endif
+}
 
 /*
  * Probe: allocate the binding's drvdata (@size bytes, a struct kb_bound
@@ -56,8 +94,10 @@ static inline int __kb_bound_probe(struct device *dev, size_t size,
 		return -ENOMEM;
 	b->info = info;
 	dev_set_drvdata(dev, b);
+	__kb_bound_lock_claim(b, dev);
 	ret = kb_lifecycle_start(&b->lc, ops, dev, owner);
 	if (ret) {
+		__kb_bound_lock_release(b, dev);
 		dev_set_drvdata(dev, NULL);
 		kfree(b);
 	}
@@ -70,6 +110,7 @@ static inline void __kb_bound_remove(struct device *dev)
 	struct kb_bound *b = dev_get_drvdata(dev);
 
 	kb_lifecycle_teardown(&b->lc);
+	__kb_bound_lock_release(b, dev);
 	dev_set_drvdata(dev, NULL);
 	kfree(b);
 }

@@ -26,7 +26,8 @@
  * returned; teardown waits only as long as the longest operation running
  * in the kernel. Still the driver's job: operations must sleep only on a
  * &struct kb_waitq or for bounded kernel work, never take the owner
- * device's device_lock (unbind holds it while it waits: deadlock), and never
+ * device's device_lock (unbind holds it while it waits: deadlock; lockdep
+ * kernels report it at the first unbind after it happened), and never
  * keep @dev beyond the call (storing it in the per-open data is a
  * use-after-free after teardown: ``make cocci`` reports it).
  */

@@ -16,6 +16,14 @@
  * events only on a &struct kb_waitq (woken by the kill), and must never take
  * a lock that the revoking task holds (a device's device_lock, held by the
  * driver core around remove): that deadlocks.
+ *
+ * On lockdep kernels a section is a recursive read of a lock class and the
+ * wait an exclusive acquisition of it, on every kernel (6.1's SRCU is not
+ * tracked by lockdep). So a section that takes a lock which a revoking task
+ * holds while it waits is reported the first time both orders are seen,
+ * without the deadlock having to happen. A bound device's device_lock is
+ * such a lock: the bus bindings give it a lockdep class while bound (see
+ * bus.h).
  */
 #ifndef _KBIND_REVOCABLE_H
 #define _KBIND_REVOCABLE_H
@@ -29,10 +37,14 @@
  * struct kb_revocable - a pointer that can be revoked
  * @srcu: read-side domain of the accessors
  * @ptr: the protected data, NULL once revoked
+ * @dep_map: lockdep's view of the sections (lockdep kernels only)
  */
 struct kb_revocable {
 	struct srcu_struct srcu;
 	void __rcu *ptr;
+#ifdef CONFIG_DEBUG_LOCK_ALLOC
+	struct lockdep_map dep_map;
+#endif
 };
 
 static inline int __kb_revocable_init(struct kb_revocable *r, void *ptr,
@@ -41,6 +53,8 @@ static inline int __kb_revocable_init(struct kb_revocable *r, void *ptr,
 {
 #ifdef CONFIG_DEBUG_LOCK_ALLOC
 	int ret = __init_srcu_struct(&r->srcu, name, key);
+
+	lockdep_init_map(&r->dep_map, name, key, 0);
 #else
 	int ret = init_srcu_struct(&r->srcu);
 #endif
@@ -85,6 +99,9 @@ static inline int __kb_revocable_init(struct kb_revocable *r, void *ptr,
 static inline void *kb_revocable_begin(struct kb_revocable *r, int *idx)
 {
 	*idx = srcu_read_lock(&r->srcu);
+#ifdef CONFIG_DEBUG_LOCK_ALLOC
+	lock_map_acquire_read(&r->dep_map);
+#endif
 	return srcu_dereference(r->ptr, &r->srcu);
 }
 
@@ -97,6 +114,9 @@ static inline void *kb_revocable_begin(struct kb_revocable *r, int *idx)
  */
 static inline void kb_revocable_end(struct kb_revocable *r, int idx)
 {
+#ifdef CONFIG_DEBUG_LOCK_ALLOC
+	lock_map_release(&r->dep_map);
+#endif
 	srcu_read_unlock(&r->srcu, idx);
 }
 
@@ -124,10 +144,15 @@ static inline void kb_revocable_kill(struct kb_revocable *r)
  *
  * Context: process context, sleeps (synchronize_srcu()) as long as the
  * longest running section; must not be called from inside an access
- * section of @r, nor while holding a lock that a section may take.
+ * section of @r, nor while holding a lock that a section may take (lockdep
+ * reports both).
  */
 static inline void kb_revocable_wait(struct kb_revocable *r)
 {
+#ifdef CONFIG_DEBUG_LOCK_ALLOC
+	lock_map_acquire(&r->dep_map);
+	lock_map_release(&r->dep_map);
+#endif
 	synchronize_srcu(&r->srcu);
 }
 
