@@ -22,6 +22,11 @@
 #	its first failed case). A "# begin N - NAME" line goes out first: the
 #	host reports a case that began but never ended (the VM crashed or
 #	hung in it) as failed.
+#   kb_case_lockdep_cycle NAME CMD [ARGS...]
+#	As kb_case, for a case whose point is that lockdep reports a circular
+#	dependency: ok iff CMD exits 0, the kernel reported a cycle while it
+#	ran, and logged no other splat. Lockdep reports once per boot: only
+#	the last script of a run may use it.
 #   kb_skip NAME REASON
 #	Report "ok N - NAME # SKIP REASON".
 #   kb_pass NAME
@@ -106,16 +111,35 @@ kb_no_leaks() {
 }
 
 kb_case() {
-	local name=$1 log rc=0 splat
+	__kb_case "" "$@"
+}
 
-	shift
+kb_case_lockdep_cycle() {
+	__kb_case cycle "$@"
+}
+
+# __kb_case EXPECT NAME CMD...: EXPECT is "cycle" or empty (no splat at all).
+__kb_case() {
+	local expect=$1 name=$2 log rc=0 splat
+
+	shift 2
 	kb_next
 	log=$KB_STATE/case-$KB_N.log
 	kb_diag "begin $KB_N - $name"
 	echo "kbind: begin case $KB_N" >/dev/kmsg
 	dmesg -c >/dev/null
+	[ -z "$expect" ] || echo "$KB_CYCLE_MARK" >/dev/kmsg
 	"$@" </dev/null >"$log" 2>&1 || rc=$?
 	splat=$(dmesg | grep -E "$KB_SPLAT_RE" || true)
+	if [ -n "$expect" ]; then
+		if printf '%s\n' "$splat" | grep -q "$KB_CYCLE_HEAD"; then
+			splat=$(printf '%s\n' "$splat" |
+				grep -Ev "$KB_CYCLE_RE" || true)
+		else
+			echo "no lockdep cycle report" >>"$log"
+			[ "$rc" -ne 0 ] || rc=1
+		fi
+	fi
 	if [ "$rc" -eq 0 ] && [ -z "$splat" ]; then
 		kb_out "ok $KB_N - $name"
 		return 0

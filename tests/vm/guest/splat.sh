@@ -17,3 +17,11 @@ KB_SPLAT_RE=$KB_SPLAT_RE'|possible circular locking|possible recursive locking'
 KB_SPLAT_RE=$KB_SPLAT_RE'|inconsistent lock state|suspicious RCU usage|INFO: possible'
 KB_SPLAT_RE=$KB_SPLAT_RE'|INFO: task .* blocked|detected stall'
 KB_SPLAT_RE=$KB_SPLAT_RE'|nobody cared|No irq handler for vector'
+
+# A case that expects a lockdep cycle report (kb_case_lockdep_cycle in
+# lib.sh) first logs KB_CYCLE_MARK; from there on, the report's lines that
+# KB_SPLAT_RE matches (KB_CYCLE_RE) are what the case expects, not splats.
+# Lockdep reports once per boot, so such a case runs last.
+KB_CYCLE_MARK='kbind: a lockdep cycle report is expected'
+KB_CYCLE_HEAD='WARNING: possible circular locking dependency detected'
+KB_CYCLE_RE=$KB_CYCLE_HEAD'|Call Trace:'
