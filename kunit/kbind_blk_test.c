@@ -119,6 +119,7 @@ static int kbt_start(struct kb_lifecycle *lc, unsigned int poll_queues,
 static void steps_in_order(struct kunit *test)
 {
 	struct kb_lifecycle lc;
+	struct gendisk *disk;
 	struct kbt_dev *dev;
 
 	KUNIT_ASSERT_EQ(test, kbt_start(&lc, 0, 512, 0, true), 0);
@@ -127,9 +128,11 @@ static void steps_in_order(struct kunit *test)
 	KUNIT_EXPECT_STREQ(test, lc.top->what, "add_disk");
 	KUNIT_EXPECT_STREQ(test, lc.top->older->what, "disk");
 	KUNIT_EXPECT_STREQ(test, lc.top->older->older->what, "tag set");
-	KUNIT_EXPECT_TRUE(test, test_bit(GD_ADDED, &dev->disk.disk->state));
-	KUNIT_EXPECT_EQ(test, get_capacity(dev->disk.disk), 2048);
-	KUNIT_EXPECT_EQ(test, dev->tags.set.cmd_size, sizeof(struct kbt_cmd));
+	disk = kb_blk_disk_raw(&dev->disk);
+	KUNIT_EXPECT_TRUE(test, test_bit(GD_ADDED, &disk->state));
+	KUNIT_EXPECT_EQ(test, get_capacity(disk), 2048);
+	KUNIT_EXPECT_EQ(test, kb_blk_tag_set_raw(&dev->tags)->cmd_size,
+			sizeof(struct kbt_cmd));
 	kb_lifecycle_teardown(&lc);
 	KUNIT_EXPECT_NULL(test, lc.top);
 	KUNIT_EXPECT_EQ(test, lc.nr_steps, 0U);
@@ -161,7 +164,8 @@ static void typed_request_path(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, kbt_start(&lc, 0, 512, 0, false), 0);
 	dev = kbt_priv(&lc);
 	/* SAFETY: the disk is allocated until teardown below. */
-	rq = blk_mq_alloc_request(dev->disk.disk->queue, REQ_OP_DRV_IN, 0);
+	rq = blk_mq_alloc_request(kb_blk_disk_raw(&dev->disk)->queue,
+				  REQ_OP_DRV_IN, 0);
 	KUNIT_ASSERT_FALSE(test, IS_ERR(rq));
 	cmd = kbt_mq_cmd(rq);
 	KUNIT_EXPECT_PTR_EQ(test, kbt_mq_rq(cmd), rq);

@@ -33,12 +33,13 @@
 /**
  * struct kb_blk_tag_set - a blk-mq tag set owned by a lifecycle
  * @step: acquisition step; undoing it frees the tag set
- * @set: the tag set (escape hatch: read-only for drivers)
+ * @set: the tag set; private (sparse reports a direct read): the escape
+ *	hatch is kb_blk_tag_set_raw()
  * @nr_poll_queues: how many of its hardware queues are polled
  */
 struct kb_blk_tag_set {
 	struct kb_step step;
-	struct blk_mq_tag_set set;
+	struct blk_mq_tag_set __private set;
 	unsigned int nr_poll_queues;
 };
 
@@ -65,14 +66,44 @@ struct kb_blk_tag_cfg {
  * struct kb_blk_disk - a disk owned by a lifecycle
  * @alloc: acquisition step; undoing it puts the disk (and frees its queue)
  * @add: publication step; undoing it deletes the disk (drains its I/O)
- * @disk: the disk (escape hatch: raw calls on it need a comment saying why
- *	they are safe)
+ * @disk: the disk; private (sparse reports a direct read): the escape
+ *	hatch is kb_blk_disk_raw()
  */
 struct kb_blk_disk {
 	struct kb_step alloc;
 	struct kb_step add;
-	struct gendisk *disk;
+	struct gendisk *__private disk;
 };
+
+/* The raw objects behind the bindings' (their private members). */
+#define __kb_set(ts)	(&ACCESS_PRIVATE(ts, set))
+#define __kb_disk(d)	ACCESS_PRIVATE(d, disk)
+
+/**
+ * kb_blk_tag_set_raw() - escape hatch: the blk-mq tag set of @ts
+ * @ts: a tag set allocated by the ``name##_tag_set_alloc()`` of KB_BLK_MQ()
+ *
+ * For reading what no binding wraps. Changing it, or a call that hands it
+ * to the kernel, takes a comment starting ``SAFETY:`` right before it
+ * saying why that is safe (``make cocci`` checks).
+ *
+ * Context: any, from the tag set's acquisition until its teardown.
+ * Return: the tag set; valid for as long as @ts is allocated.
+ */
+#define kb_blk_tag_set_raw(ts)	__kb_set(ts)
+
+/**
+ * kb_blk_disk_raw() - escape hatch: the gendisk of @d
+ * @d: a disk allocated by the ``name##_disk_alloc()`` of KB_BLK_MQ()
+ *
+ * As kb_blk_tag_set_raw(): a raw call on the disk takes a ``SAFETY:``
+ * comment saying why the disk's state (allocated, added, being deleted)
+ * allows it.
+ *
+ * Context: any, from the disk's acquisition until its teardown.
+ * Return: the disk; valid until the acquisition step puts it.
+ */
+#define kb_blk_disk_raw(d)	__kb_disk(d)
 
 /* Default queues first, then the polled ones (blk-mq needs the maps). */
 static inline void __kb_blk_map_queues(struct blk_mq_tag_set *set)
@@ -95,8 +126,8 @@ static inline void __kb_blk_map_queues(struct blk_mq_tag_set *set)
 
 static inline void __kb_blk_tag_set_free(struct kb_step *step)
 {
-	blk_mq_free_tag_set(&container_of(step, struct kb_blk_tag_set,
-					  step)->set);
+	blk_mq_free_tag_set(__kb_set(container_of(step, struct kb_blk_tag_set,
+						  step)));
 }
 
 /*
@@ -109,7 +140,7 @@ static inline int __kb_blk_tag_set_alloc(struct kb_probe *p,
 					 const struct blk_mq_ops *ops,
 					 unsigned int cmd_size)
 {
-	struct blk_mq_tag_set *set = &ts->set;
+	struct blk_mq_tag_set *set = __kb_set(ts);
 	int ret;
 
 	ret = kb_step_fault(__kb_lc(p), "tag set");
@@ -135,7 +166,7 @@ static inline int __kb_blk_tag_set_alloc(struct kb_probe *p,
 
 static inline void __kb_blk_disk_put(struct kb_step *step)
 {
-	put_disk(container_of(step, struct kb_blk_disk, alloc)->disk);
+	put_disk(__kb_disk(container_of(step, struct kb_blk_disk, alloc)));
 }
 
 /*
@@ -163,11 +194,11 @@ static inline int __kb_blk_disk_alloc(struct kb_probe *p,
 	    (lim->max_hw_sectors &&
 	     lim->max_hw_sectors < PAGE_SIZE >> SECTOR_SHIFT))
 		return -EINVAL;
-	disk = __kb_blk_alloc_disk(&ts->set, lim, queuedata);
+	disk = __kb_blk_alloc_disk(__kb_set(ts), lim, queuedata);
 	if (IS_ERR(disk))
 		return PTR_ERR(disk);
 	disk->fops = fops;
-	d->disk = disk;
+	__kb_disk(d) = disk;
 	kb_acquired(p, &d->alloc, __kb_blk_disk_put, "disk");
 	return 0;
 }
@@ -184,7 +215,7 @@ static inline void kb_blk_disk_set_capacity(struct kb_probe *p,
 					    struct kb_blk_disk *d,
 					    sector_t sectors)
 {
-	set_capacity(d->disk, sectors);
+	set_capacity(__kb_disk(d), sectors);
 }
 
 /**
@@ -201,7 +232,7 @@ static inline void kb_blk_disk_set_capacity(struct kb_probe *p,
  */
 static inline void kb_blk_queues_stop(struct kb_blk_disk *d)
 {
-	blk_mq_stop_hw_queues(d->disk->queue);
+	blk_mq_stop_hw_queues(__kb_disk(d)->queue);
 }
 
 /**
@@ -215,12 +246,12 @@ static inline void kb_blk_queues_stop(struct kb_blk_disk *d)
  */
 static inline void kb_blk_queues_restart(struct kb_blk_disk *d)
 {
-	blk_mq_start_stopped_hw_queues(d->disk->queue, true);
+	blk_mq_start_stopped_hw_queues(__kb_disk(d)->queue, true);
 }
 
 static inline void __kb_blk_disk_del(struct kb_step *step)
 {
-	del_gendisk(container_of(step, struct kb_blk_disk, add)->disk);
+	del_gendisk(__kb_disk(container_of(step, struct kb_blk_disk, add)));
 }
 
 struct __kb_blk_add_work {
@@ -290,9 +321,9 @@ int kb_blk_disk_add(struct kb_publish *p, struct kb_blk_disk *d,
 	if (ret)
 		return ret;
 	va_start(args, name);
-	vsnprintf(d->disk->disk_name, DISK_NAME_LEN, name, args);
+	vsnprintf(__kb_disk(d)->disk_name, DISK_NAME_LEN, name, args);
 	va_end(args);
-	ret = __kb_blk_add_disk(d->disk);
+	ret = __kb_blk_add_disk(__kb_disk(d));
 	if (ret)
 		return ret;
 	kb_published(p, &d->add, __kb_blk_disk_del, "add_disk");
