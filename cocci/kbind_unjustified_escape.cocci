@@ -2,8 +2,8 @@
 /// kbind keeps raw kernel objects reachable through documented escape
 /// hatches: kb_phy_raw(), kb_pci_raw() and kb_platform_raw() (the pdev of a
 /// PCI or platform probe/publish handle, private to the bindings otherwise),
-/// the gendisk of a struct kb_blk_disk, the tag set of a struct
-/// kb_blk_tag_set, the miscdevice of a struct kb_misc, and the struct file of
+/// kb_blk_disk_raw() and kb_blk_tag_set_raw() (the gendisk of a struct
+/// kb_blk_disk, the tag set of a struct kb_blk_tag_set), the miscdevice of a struct kb_misc, and the struct file of
 /// a misc llseek operation. Like an unsafe block in Rust, each use that hands
 /// the raw object to the kernel, or stores it, must say why it is safe in a
 /// comment starting "SAFETY:" right before the statement: the bindings can
@@ -112,7 +112,7 @@ expression raw, hh;
 (
  raw
 &
- \(h->pdev\|kb_pci_raw(hh)\|kb_platform_raw(hh)\|dp->disk\|ds.disk\|tp->set\|ts.set\|mp->mdev\|ms.mdev\)
+ \(h->pdev\|kb_pci_raw(hh)\|kb_platform_raw(hh)\|kb_blk_disk_raw(hh)\|kb_blk_tag_set_raw(hh)\|dp->disk\|ds.disk\|tp->set\|ts.set\|mp->mdev\|ms.mdev\)
 )
 
 // ... stored, or handed to a function (itself or the address of a member).

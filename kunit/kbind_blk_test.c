@@ -128,6 +128,7 @@ static void steps_in_order(struct kunit *test)
 	KUNIT_EXPECT_STREQ(test, lc.top->what, "add_disk");
 	KUNIT_EXPECT_STREQ(test, lc.top->older->what, "disk");
 	KUNIT_EXPECT_STREQ(test, lc.top->older->older->what, "tag set");
+	/* SAFETY: only read; the disk is added until teardown below. */
 	disk = kb_blk_disk_raw(&dev->disk);
 	KUNIT_EXPECT_TRUE(test, test_bit(GD_ADDED, &disk->state));
 	KUNIT_EXPECT_EQ(test, get_capacity(disk), 2048);

@@ -72,6 +72,7 @@ static int lc_acquire(struct kb_probe *p, struct lc_priv *priv)
 	struct lc_res on_stack = { .id = 99 };
 	unsigned int i;
 
+	/* SAFETY: only compared as an address by the test, never used. */
 	plan->priv_seen = priv;
 	priv->lc = __kb_lc(p);
 	plan->log.priv_alive_in_undo = true;

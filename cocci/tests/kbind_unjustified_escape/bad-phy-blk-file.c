@@ -18,6 +18,9 @@ static void foo_resize(struct foo *foo, sector_t sectors)
 {
 	set_capacity_and_notify(foo->disk.disk, sectors); /* EXPECT */
 	blk_mq_tagset_busy_iter(&foo->tags.set, foo_cancel, NULL); /* EXPECT */
+	set_capacity_and_notify(kb_blk_disk_raw(&foo->disk), sectors); /* EXPECT */
+	blk_mq_tagset_busy_iter(kb_blk_tag_set_raw(&foo->tags), foo_cancel, /* EXPECT */
+				NULL);
 }
 
 static loff_t foo_llseek(struct foo *foo, struct foo_file *f,
