@@ -193,8 +193,8 @@ static void nullb_throttle_start(struct kb_probe *p, struct nullb *nullb)
 	t->per_tick = div_u64((u64)nullb->conf.mbps << 20,
 			      NSEC_PER_SEC / NULLB_TICK_NS);
 	atomic_long_set(&t->budget, t->per_tick);
-	hrtimer_init(&t->timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL);
-	t->timer.function = nullb_throttle_tick;
+	hrtimer_setup(&t->timer, nullb_throttle_tick, CLOCK_MONOTONIC,
+		      HRTIMER_MODE_REL);
 	kb_acquired(p, &t->step, nullb_throttle_stop, "mbps timer");
 }
 
@@ -208,8 +208,8 @@ static enum hrtimer_restart nullb_timer_expired(struct hrtimer *timer)
 
 static void nullb_init_cmd(struct nullb_cmd *cmd)
 {
-	hrtimer_init(&cmd->timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL);
-	cmd->timer.function = nullb_timer_expired;
+	hrtimer_setup(&cmd->timer, nullb_timer_expired, CLOCK_MONOTONIC,
+		      HRTIMER_MODE_REL);
 }
 
 static struct nullb_queue *nullb_init_hctx(struct nullb *nullb,
@@ -335,9 +335,11 @@ int nullb_tags_alloc(struct kb_probe *p, struct kb_blk_tag_set *ts,
 		.nr_poll_queues = c->poll_queues,
 		.queue_depth = c->hw_queue_depth,
 		.numa_node = c->home_node,
-		.flags = BLK_MQ_F_SHOULD_MERGE |
-			 (c->blocking ? BLK_MQ_F_BLOCKING : 0) |
-			 (c->no_sched ? BLK_MQ_F_NO_SCHED : 0),
+		/* no_sched as the stock driver has it since BLK_MQ_F_NO_SCHED
+		 * went: "none" at first, another scheduler can be chosen.
+		 */
+		.flags = (c->blocking ? BLK_MQ_F_BLOCKING : 0) |
+			 (c->no_sched ? BLK_MQ_F_NO_SCHED_BY_DEFAULT : 0),
 		.timeout = 5 * HZ,
 	};
 

@@ -49,8 +49,9 @@ struct kb_blk_tag_set {
  * @nr_poll_queues: polled queues besides them (need a .poll callback)
  * @queue_depth: tags per hardware queue, 1 to BLK_MQ_MAX_DEPTH
  * @numa_node: where to allocate, or NUMA_NO_NODE
- * @flags: BLK_MQ_F_BLOCKING (queue_rq may sleep), BLK_MQ_F_NO_SCHED,
- *	BLK_MQ_F_TAG_HCTX_SHARED, ...
+ * @flags: BLK_MQ_F_BLOCKING (queue_rq may sleep),
+ *	BLK_MQ_F_NO_SCHED_BY_DEFAULT, BLK_MQ_F_TAG_HCTX_SHARED, ...; requests
+ *	are merged on every kernel (see compat.h)
  * @timeout: request timeout in jiffies; 0 for the default (30 s)
  */
 struct kb_blk_tag_cfg {
@@ -152,7 +153,7 @@ static inline int __kb_blk_tag_set_alloc(struct kb_probe *p,
 	set->nr_hw_queues = cfg->nr_hw_queues;
 	set->queue_depth = cfg->queue_depth;
 	set->numa_node = cfg->numa_node;
-	set->flags = cfg->flags;
+	set->flags = cfg->flags | __KB_BLK_MQ_F_MERGE;
 	set->timeout = cfg->timeout;
 	set->nr_maps = cfg->nr_poll_queues ? HCTX_TYPE_POLL + 1 : 1;
 	set->nr_hw_queues += cfg->nr_poll_queues;
@@ -415,7 +416,7 @@ static int name##_kb_init_hctx(struct blk_mq_hw_ctx *hctx, void *data,	\
 static int name##_kb_init_request(struct blk_mq_tag_set *set,		\
 				  struct request *rq,			\
 				  unsigned int hctx_idx,		\
-				  unsigned int numa_node)		\
+				  __kb_rq_numa_node_t numa_node)	\
 {									\
 	if (name##_kb_blk_ops.init_cmd)					\
 		name##_kb_blk_ops.init_cmd(name##_cmd(rq));		\

@@ -1,18 +1,26 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * kbind compat layer: the kernel API drift between the kernels kbind
- * supports (Debian's 6.1 and 6.12), detected by feature rather than by
- * version number. Bindings include it; drivers do not need to.
+ * supports (Debian's 6.1 and 6.12, and 7.2), detected by feature rather
+ * than by version number: by the kernel's own macros where the API has
+ * one, otherwise by the KB_HAVE_* results of the probes in
+ * bindings/kbind.kbuild. Drivers write the newest kernel's API; on older
+ * kernels this file supplies it. Bindings include it; drivers do not need
+ * to.
  */
 #ifndef _KBIND_COMPAT_H
 #define _KBIND_COMPAT_H
 
 #include <linux/blk-mq.h>
 #include <linux/blkdev.h>
+#include <linux/hrtimer.h>
 #include <linux/pci.h>
 #include <linux/phy.h>
 #include <linux/platform_device.h>
-#include <linux/version.h>
+
+#ifndef KBIND_PROBED
+#error "kbind: build with $(KBIND_CFLAGS) from bindings/kbind.kbuild"
+#endif
 
 #ifndef PCI_IRQ_INTX
 /**
@@ -22,6 +30,50 @@
  * name the new one is provided, so drivers use the current spelling.
  */
 #define PCI_IRQ_INTX PCI_IRQ_LEGACY
+#endif
+
+#ifndef KB_HAVE_HRTIMER_SETUP
+/**
+ * hrtimer_setup() - initialise a high-resolution timer with its callback
+ * @timer: the timer
+ * @function: its callback
+ * @clock_id: the clock (CLOCK_MONOTONIC, ...)
+ * @mode: HRTIMER_MODE_REL, HRTIMER_MODE_ABS, ...
+ *
+ * Newer kernels replaced hrtimer_init() and the write to the timer's
+ * (now private) function member with this call; on kernels without it, it
+ * is built from the old ones.
+ *
+ * Context: any; the timer must not be queued.
+ */
+static inline void hrtimer_setup(struct hrtimer *timer,
+				 enum hrtimer_restart (*function)(struct hrtimer *),
+				 clockid_t clock_id, enum hrtimer_mode mode)
+{
+	hrtimer_init(timer, clock_id, mode);
+	timer->function = function;
+}
+#endif
+
+/*
+ * The NUMA node argument of blk_mq_ops.init_request: an int on newer
+ * kernels, an unsigned int before.
+ */
+#ifdef KB_HAVE_INIT_REQUEST_INT_NODE
+#define __kb_rq_numa_node_t	int
+#else
+#define __kb_rq_numa_node_t	unsigned int
+#endif
+
+/*
+ * Newer kernels merge a blk-mq queue's requests unless told not to and
+ * dropped BLK_MQ_F_SHOULD_MERGE; older ones merge only with it. The block
+ * binding sets it where it exists, so requests merge on every kernel.
+ */
+#ifdef KB_HAVE_BLK_MQ_F_SHOULD_MERGE
+#define __KB_BLK_MQ_F_MERGE	BLK_MQ_F_SHOULD_MERGE
+#else
+#define __KB_BLK_MQ_F_MERGE	0
 #endif
 
 /*
@@ -140,12 +192,12 @@ static inline struct gendisk *__kb_blk_alloc_disk(struct blk_mq_tag_set *set,
  * phylib calls a PHY driver's link_change_notify from its state machine
  * with phydev->lock held since 6.7 (commit 8da77df649c4, "net: phy: always
  * call phy_process_state_change() under lock"); 6.1 calls it unlocked.
- * It is a change of locking, not of API, so no macro marks it and the
- * version decides. Restarting autonegotiation from the notifier must use
- * the variant matching the lock: phy_start_aneg() takes the lock, the
- * _phy_start_aneg() exported by the same change expects it held.
+ * Restarting autonegotiation from the notifier must use the variant
+ * matching the lock: phy_start_aneg() takes the lock, the
+ * _phy_start_aneg() that the same change exported expects it held. The
+ * export is what the probe finds (KB_HAVE_PHY_START_ANEG_LOCKED).
  */
-#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 7, 0)
+#ifdef KB_HAVE_PHY_START_ANEG_LOCKED
 #define __KB_PHY_NOTIFY_LOCKED		1
 #define __kb_phy_notify_start_aneg(d)	_phy_start_aneg(d)
 #else
