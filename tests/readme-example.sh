@@ -5,7 +5,7 @@
 # module of its own and build them against the kernel given. One TAP line
 # per example.
 #
-# usage: readme-example.sh KERNEL_RELEASE LABEL
+# usage: readme-example.sh KERNEL_RELEASE LABEL [KDIR]  (KDIR: /lib/modules/KERNEL_RELEASE/build)
 
 set -uo pipefail
 
@@ -17,13 +17,14 @@ mkdir -p "$dir"
 awk -v dir="$dir" '/^```c$/ { n++; out = dir "/readme_example_" n ".c"; next }
 	/^```$/ { out = ""; next }
 	out { print > out }' "$root/README.md"
-echo "ccflags-y += -I$root/bindings/include -Werror" > "$dir/Kbuild"
+printf 'include %s/bindings/kbind.kbuild\nccflags-y += $(KBIND_CFLAGS) -Werror\n' \
+	"$root" > "$dir/Kbuild"
 n=0
 while [ -f "$dir/readme_example_$((n + 1)).c" ]; do
 	n=$((n + 1))
 	echo "obj-m += readme_example_$n.o" >> "$dir/Kbuild"
 done
-make -k -C "/lib/modules/$1/build" M="$dir" modules > "$dir/build.log" 2>&1
+make -k -C "${3:-/lib/modules/$1/build}" M="$dir" modules > "$dir/build.log" 2>&1
 for i in $(seq "$n"); do
 	c=$dir/readme_example_$i.c
 	what="$2 README driver example $i ($(head -n 1 "$c" | sed 's/#include //'))"

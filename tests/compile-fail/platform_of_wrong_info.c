@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * An OF match-table entry whose match info is not of the driver's info type.
- * expect: negative width in bit-field
+ * expect: kbind: id-table entry info is not of the driver info type
  */
 #include <kbind/platform.h>
 #include "cf_common.h"

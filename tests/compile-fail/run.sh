@@ -3,7 +3,7 @@
 #
 # Negative compile tests of kbind's typed rules.
 #
-# usage: run.sh KERNEL_RELEASE LABEL
+# usage: run.sh KERNEL_RELEASE LABEL [KDIR]  (KDIR: /lib/modules/KERNEL_RELEASE/build)
 #
 # Each case NAME.c states the diagnostic its misuse must produce in an
 # "expect:" line (an extended regex). For every case two TAP lines are
@@ -16,7 +16,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 krel=$1
 label=$2
-kdir=/lib/modules/$krel/build
+kdir=${3:-/lib/modules/$krel/build}
 out=$root/build/compile-fail/$krel
 # plain quotes in diagnostics (the kernel Makefile unexports LC_ALL)
 unset LC_ALL
@@ -30,7 +30,8 @@ stage() {
 	mkdir -p "$dir"
 	ln -s "$here/cf_common.h" "$dir/"
 	{
-		echo "ccflags-y += -I$root/bindings/include -Werror $flags"
+		echo "include $root/bindings/kbind.kbuild"
+		echo "ccflags-y += \$(KBIND_CFLAGS) -Werror $flags"
 		for c in "$@"; do
 			ln -s "$here/$c.c" "$dir/"
 			echo "obj-m += $c.o"

@@ -153,10 +153,17 @@ __KB_LIFECYCLE_OPS(drv, type)
 
 /*
  * 0, if @info_type (the type of an id-table entry's info) is a pointer to
- * the driver's info type; a build error otherwise.
+ * the driver's info type; a build error otherwise. kbind's own assertion
+ * rather than BUILD_BUG_ON_ZERO(), whose diagnostic differs between
+ * kernels (a negative bit-field width, then a static assertion).
  */
 #define __KB_BUS_INFO_CHECK(drv, info_type)				\
-	BUILD_BUG_ON_ZERO(!__builtin_types_compatible_p(info_type,	\
-				typeof(((struct drv##_kb_info *)NULL)->p)))
+	(0 * sizeof(struct {						\
+		static_assert(__builtin_types_compatible_p(info_type,	\
+				typeof(((struct drv##_kb_info *)NULL)->p)), \
+			      "kbind: id-table entry info is not of "	\
+			      "the driver info type");			\
+		int __kb_unused;					\
+	}))
 
 #endif /* _KBIND_BUS_H */
