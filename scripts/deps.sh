@@ -5,15 +5,26 @@
 # every package is present it prints nothing and returns at once.
 #
 # The 6.12 kernel is the newest 6.12 ABI for which Debian ships both the
-# headers and the unsigned image; its ABI string is written to
-# $KBIND_CACHE/kver-6.12 so that later steps (build, VM) agree on it.
+# headers and the unsigned image.
+#
+# Two things come from Debian unstable, and nothing else: linux-source-7.2
+# (architecture all, depending only on binutils and xz-utils; kbind builds
+# its 7.2 kernels from it) and the source of unstable's sparse, built into
+# $KBIND_CACHE/sparse (Debian 12's sparse 0.6.4 cannot parse 7.2's
+# headers). A private apt configuration in $KBIND_CACHE/apt-unstable,
+# pointed at the machine's own Debian mirror, fetches them; the machine's
+# apt sources are left alone.
 
 set -euo pipefail
+
+cache=${KBIND_CACHE:-/var/cache/kbind}
+src72=linux-source-7.2
+sparse_bin=$cache/sparse/bin/sparse
 
 PKGS=(
 	build-essential gcc-multilib bc bison flex libelf-dev libssl-dev kmod
 	cpio xz-utils zstd
-	busybox-static qemu-system-x86 ccache sparse coccinelle doxygen fio
+	busybox-static qemu-system-x86 ccache coccinelle doxygen fio
 	gnuplot-nox
 	linux-headers-amd64 linux-image-amd64 linux-source-6.12
 )
@@ -32,7 +43,12 @@ for h in /usr/src/linux-headers-6.12.*+deb12-amd64; do
 	[ -f "/boot/vmlinuz-$v" ] && have612=$v
 done
 
-if [ ${#missing[@]} -eq 0 ] && [ -n "$have612" ]; then
+installed() {
+	dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'ok installed'
+}
+
+if [ ${#missing[@]} -eq 0 ] && [ -n "$have612" ] && installed $src72 &&
+   [ -x "$sparse_bin" ]; then
 	exit 0
 fi
 
@@ -42,6 +58,74 @@ trap 'rm -f "$log"' EXIT
 apt_quiet() {	# apt-get with its output shown only when it fails
 	apt-get "$@" >"$log" 2>&1 || { cat "$log" >&2; return 1; }
 }
+
+# apt-get on Debian unstable alone, in the private configuration.
+unstable=$cache/apt-unstable
+apt_unstable() {
+	apt_quiet -o Dir::Etc::SourceList=/dev/null \
+		-o Dir::Etc::SourceParts="$unstable/sources" \
+		-o Dir::State::Lists="$unstable/lists" \
+		-o Dir::Cache="$unstable/cache" "$@"
+}
+
+unstable_updated=
+unstable_update() {
+	local mirror
+
+	[ -z "$unstable_updated" ] || return 0
+	# The machine's Debian mirror (not its security mirror).
+	mirror=$( { grep -hs '^URIs:' /etc/apt/sources.list.d/*.sources || :
+		    grep -hs '^deb ' /etc/apt/sources.list || :; } |
+		  awk '$1 == "URIs:" { print $2 } $1 == "deb" { print $2 }' |
+		  grep -v security | head -n 1)
+	[ -n "$mirror" ] || { echo "deps: no Debian mirror in apt's sources" >&2; exit 1; }
+	mkdir -p "$unstable/sources" "$unstable/lists/partial" \
+		"$unstable/cache/archives/partial" "$unstable/debs"
+	cat >"$unstable/sources/unstable.sources" <<-EOF
+		Types: deb deb-src
+		URIs: $mirror
+		Suites: unstable
+		Components: main
+		Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+	EOF
+	apt_unstable update
+	unstable_updated=1
+}
+
+# linux-source-7.2: downloaded alone and installed with dpkg, so none of
+# unstable's other packages can come with it.
+install_src72() {
+	installed $src72 && return 0
+	unstable_update
+	echo "deps: installing $src72 from Debian unstable" >&2
+	(cd "$unstable/debs" && apt_unstable download $src72)
+	dpkg -i "$unstable/debs/${src72}_"*.deb >"$log" 2>&1 ||
+		{ cat "$log" >&2; exit 1; }
+}
+
+# sparse from unstable's source package, built with Debian 12's compiler.
+install_sparse() {
+	local work
+
+	[ ! -x "$sparse_bin" ] || return 0
+	unstable_update
+	echo "deps: building sparse from Debian unstable's source" >&2
+	work=$unstable/sparse-src
+	rm -rf "$work" && mkdir -p "$work"
+	(cd "$work" && apt_unstable source --download-only sparse &&
+		dpkg-source -x --no-check ./*.dsc src >"$log" 2>&1 &&
+		make -C src -j"$(nproc)" CC=gcc sparse >"$log" 2>&1) ||
+		{ cat "$log" >&2; exit 1; }
+	install -D -m 755 "$work/src/sparse" "$sparse_bin"
+	rm -rf "$work"
+}
+
+if [ ${#missing[@]} -eq 0 ] && [ -n "$have612" ]; then
+	install_src72
+	install_sparse
+	exit 0
+fi
+
 apt_quiet update
 if [ -z "$have612" ]; then
 	# Newest 6.12 ABI with both an unsigned image and headers.
@@ -57,4 +141,6 @@ if [ -z "$have612" ]; then
 fi
 echo "deps: installing ${missing[*]}" >&2
 apt_quiet install -y --no-install-recommends "${missing[@]}"
+install_src72
+install_sparse
 echo "deps: done" >&2
