@@ -5,9 +5,8 @@
  * deletes the disk (draining its I/O), then releases the rest in reverse.
  */
 #include <linux/blk-mq.h>
+#include <linux/blkdev.h>
 #include <linux/hrtimer.h>
-#include <linux/kernfs.h>
-#include <linux/kobject.h>
 #include <linux/list.h>
 
 #include <kbind/blk.h>
@@ -401,40 +400,29 @@ static int nullb_acquire(struct kb_probe *p, struct nullb *nullb)
 	return 0;
 }
 
-/* @name in @dir, whose reference is dropped; NULL if either is missing. */
-static struct kernfs_node *nullb_kernfs_child(struct kernfs_node *dir,
-					      const char *name)
-{
-	struct kernfs_node *kn = dir ? kernfs_find_and_get(dir, name) : NULL;
-
-	kernfs_put(dir);
-	return kn;
-}
-
 /**
  * nullb_blkdev_exists() - does a block device of that name exist?
  * @name: a disk name
  *
- * Looks in /sys/class/block, where every disk and partition of every
- * driver is listed (block_class is not exported): a disk of that name
- * would collide there, and add_disk() would fail only after sysfs warned
- * of the duplicate, with a stack dump.
+ * Looks for /dev/@name, where devtmpfs lists every disk and partition of
+ * every driver (block_class, where the kernel itself would find the
+ * collision, is not exported): add_disk() with a name that is taken fails
+ * only after sysfs has warned of the duplicate, with a stack dump. The
+ * lookup is in the caller's mount namespace, so a /dev that is not
+ * devtmpfs can hide a disk from it; then add_disk() still fails cleanly,
+ * after that warning.
  *
  * Context: process context.
- * Return: true if a disk or a partition has that name.
+ * Return: true if a block device node of that name exists.
  */
 bool nullb_blkdev_exists(const char *name)
 {
-	/* /sys/kernel hangs off the sysfs root, which is never removed. */
-	struct kernfs_node *kn = kernel_kobj->sd->parent;
-	bool found;
+	char path[sizeof("/dev/") + DISK_NAME_LEN];
+	dev_t devt;
 
-	kernfs_get(kn);
-	kn = nullb_kernfs_child(nullb_kernfs_child(kn, "class"), "block");
-	kn = nullb_kernfs_child(kn, name);
-	found = kn;
-	kernfs_put(kn);
-	return found;
+	if (snprintf(path, sizeof(path), "/dev/%s", name) >= sizeof(path))
+		return false;	/* longer than any disk's name */
+	return !lookup_bdev(path, &devt);
 }
 
 static int nullb_publish(struct kb_publish *p, struct nullb *nullb)
