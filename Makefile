@@ -7,15 +7,20 @@ KBIND_ROOT := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
 BUILD := $(KBIND_ROOT)/build
 
 # Kernels to build for: KDIR=... selects one, else every supported kernel
-# installed (Debian 6.1 and 6.12, see scripts/kernels.sh).
+# there is (Debian 6.1 and 6.12, and 7.2 once built: scripts/kernels.sh).
+# Each builds in build/<its release>/.
 ifdef KDIR
-KRELS := $(shell sed -n 's/^\#define UTS_RELEASE "\(.*\)"/\1/p' \
-	   $(KDIR)/include/generated/utsrelease.h)
-kdir = $(KDIR)
+KDIRS := $(KDIR)
 else
-KRELS := $(shell $(KBIND_ROOT)/scripts/kernels.sh)
-kdir = /lib/modules/$(1)/build
+KDIRS := $(shell $(KBIND_ROOT)/scripts/kernels.sh --kdir)
 endif
+krel_of = $(shell sed -n 's/^\#define UTS_RELEASE "\(.*\)"/\1/p' \
+	    $(1)/include/generated/utsrelease.h)
+KRELS := $(foreach d,$(KDIRS),$(call krel_of,$(d)))
+# The build tree of release $(1).
+kdir = $(firstword $(foreach d,$(KDIRS),$(if $(filter $(1),$(call krel_of,$(d))),$(d))))
+# sparse for C=1/C=2: the one deps.sh builds (Debian 12's cannot parse 7.2).
+SPARSE := $(firstword $(wildcard $(or $(KBIND_CACHE),/var/cache/kbind)/sparse/bin/sparse) sparse)
 
 # Source trees mirrored (as symlinks) into build/<release>/.
 KSRC := Kbuild drivers kunit tests/modules
@@ -45,7 +50,7 @@ $(BUILD)/%/.built: FORCE
 	@for s in $(KSRC); do d=$(BUILD)/$*/$$(dirname $$s); \
 		mkdir -p $$d && cp -rsf $(KBIND_ROOT)/$$s $$d/ || exit 1; done
 	$(MAKE) -C $(call kdir,$*) M=$(BUILD)/$* KBIND_ROOT=$(KBIND_ROOT) \
-		$(if $(C),C=$(C)) \
+		$(if $(C),C=$(C) CHECK=$(SPARSE)) \
 		$(if $(KBIND_FAULT_INJECTION),KBIND_FAULT_INJECTION=y) modules
 	@touch $@
 
