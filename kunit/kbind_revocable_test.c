@@ -9,6 +9,7 @@
 #include <linux/kthread.h>
 #include <linux/slab.h>
 
+#include <kbind/compat.h>
 #include <kbind/revocable.h>
 
 #define CANARY 0x6b62696e64ULL
@@ -127,7 +128,7 @@ static void readers_race_revocation(struct kunit *test)
 	struct rev_data *data;
 	int i;
 
-	data = kzalloc(sizeof(*data), GFP_KERNEL);
+	data = kzalloc_obj(*data, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, data);
 	data->canary = CANARY;
 	KUNIT_ASSERT_EQ(test, kb_revocable_init(&r, data), 0);

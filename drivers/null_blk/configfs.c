@@ -204,7 +204,7 @@ static struct config_item *nullb_group_make_item(struct config_group *group,
 		pr_err("%s: a block device of that name exists\n", name);
 		return ERR_PTR(-EEXIST);
 	}
-	ni = kzalloc(sizeof(*ni), GFP_KERNEL);
+	ni = kzalloc_obj(*ni, GFP_KERNEL);
 	if (!ni)
 		return ERR_PTR(-ENOMEM);
 	nullb_conf_defaults(&ni->slot.conf);

@@ -32,6 +32,29 @@
 #define PCI_IRQ_INTX PCI_IRQ_LEGACY
 #endif
 
+#ifndef KB_HAVE_KZALLOC_OBJ
+/**
+ * kzalloc_obj() - allocate one zeroed object of the type of @obj
+ * @obj: a variable (or type) whose type to allocate, ``*ptr`` for instance
+ * @gfp: allocation flags
+ *
+ * Newer kernels have typed allocation helpers that checkpatch prefers to
+ * kzalloc(sizeof(...)); on kernels without them, this one is built on
+ * kzalloc(). Unlike the kernel's, @gfp is not optional. The result has the
+ * object's pointer type, as the kernel's has: assigning it to another
+ * pointer type does not compile.
+ *
+ * Context: as kzalloc() with @gfp.
+ * Return: the object, or NULL.
+ */
+#define kzalloc_obj(obj, gfp)						\
+({									\
+	typeof(obj) *__kb_obj = kzalloc(sizeof(obj), gfp);		\
+									\
+	__kb_obj;							\
+})
+#endif
+
 #ifndef KB_HAVE_HRTIMER_SETUP
 /**
  * hrtimer_setup() - initialise a high-resolution timer with its callback

@@ -47,6 +47,7 @@
 #include <linux/string.h>
 #include <linux/uaccess.h>
 
+#include <kbind/compat.h>
 #include <kbind/lifecycle.h>
 #include <kbind/revocable.h>
 
@@ -228,7 +229,7 @@ static inline int kb_misc_publish(struct kb_publish *p,
 	ret = kb_step_fault(__kb_lc(p), "misc node");
 	if (ret)
 		return ret;
-	m = kzalloc(sizeof(*m), GFP_KERNEL);
+	m = kzalloc_obj(*m, GFP_KERNEL);
 	if (!m)
 		return -ENOMEM;
 	m->mdev.name = kstrdup_const(nodename, GFP_KERNEL);
