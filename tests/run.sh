@@ -76,10 +76,13 @@ case_of "docs: Doxygen API reference renders with zero warnings" \
 for k in "${kernels[@]}"; do
 	read -r krel label _ image modroot <<< "$k"
 	mapfile -t kos < <(find "build/$krel" -name '*.ko' | sort)
+	kmods=$guest_kmods
+	# KUnit suites were built iff the kernel has KUnit (80-kunit.sh)
+	! compgen -G "build/$krel/kunit/*.ko" >/dev/null || kmods="kunit $kmods"
 	tests/vm/run-vm.sh --kver "$krel" --kernel "$image" --modroot "$modroot" \
 		--label "$label" --out "$log/vm-$label" \
 		--ko "${kos[*]}" --bin "$(guest_bins)" \
-		--kmod "$guest_kmods" --kmod-stage "$guest_kmod_stage" \
+		--kmod "$kmods" --kmod-stage "$guest_kmod_stage" \
 		--qemu-args "$qemu_devices" \
 		--tests tests/guest --timeout 600 | tap
 done
