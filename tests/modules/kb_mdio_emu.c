@@ -60,6 +60,7 @@
 #include <linux/netdevice.h>
 #include <linux/phy.h>
 #include <linux/platform_device.h>
+#include <linux/rtnetlink.h>
 #include <linux/seq_file.h>
 
 #include <kbind/lifecycle.h>
@@ -423,15 +424,22 @@ static int emu_ctl(struct emu_phy *p, const char *cmd)
 	if (!strcmp(cmd, "attach")) {
 		if (p->attached)
 			return -EBUSY;
+		/* as a MAC driver's ndo_open does: under RTNL, which 7.2's
+		 * phylib asserts (the netdev's topology and timestamping)
+		 */
+		rtnl_lock();
 		ret = phy_connect_direct(p->ndev, d, emu_adjust_link,
 					 PHY_INTERFACE_MODE_MII);
+		rtnl_unlock();
 		p->attached = !ret;
 		return ret;
 	}
 	if (!p->attached)
 		return -ENOTCONN;
 	if (!strcmp(cmd, "detach")) {
+		rtnl_lock();
 		phy_disconnect(d);
+		rtnl_unlock();
 		p->attached = false;
 	} else if (!strcmp(cmd, "start")) {
 		phy_start(d);
@@ -585,8 +593,11 @@ static void emu_phy_undo(struct kb_step *s)
 {
 	struct emu_phy *p = container_of(s, struct emu_phy, phy_step);
 
-	if (p->attached)
+	if (p->attached) {
+		rtnl_lock();
 		phy_disconnect(p->phydev);
+		rtnl_unlock();
+	}
 	phy_device_remove(p->phydev);
 	phy_device_free(p->phydev);
 }
