@@ -92,7 +92,7 @@ done
 debug_kernel() {
 	local dk krel stage
 
-	dk=$(scripts/debug-kernel.sh 2>"$log/debug-kernel.log") || {
+	dk=$(scripts/test-kernel.sh debug 2>"$log/debug-kernel.log") || {
 		echo "not ok - debug kernel: build (log: build/test/debug-kernel.log)"
 		tail -n 20 "$log/debug-kernel.log" | sed 's/^/# /'
 		return
