@@ -15,6 +15,7 @@
 #ifndef _KBIND_BUS_H
 #define _KBIND_BUS_H
 
+#include <linux/bitops.h>
 #include <linux/device.h>
 #include <linux/lockdep.h>
 #include <linux/slab.h>
@@ -24,11 +25,28 @@
 /* The bus device behind a bus phase handle (its private ``pdev``). */
 #define __kb_pdev(pp)	ACCESS_PRIVATE(pp, pdev)
 
+/* How many of a driver's bound devices get a device_lock class of their own. */
+#define KB_BOUND_LOCK_CLASSES	8
+
+/**
+ * struct kb_bound_locks - lockdep classes for the device_lock of a driver's
+ *	bound devices (binding-internal; one per driver, static)
+ * @keys: the classes, static so that lockdep never has to free one
+ * @used: bitmap of the classes that bound devices hold
+ */
+struct kb_bound_locks {
+#ifdef CONFIG_PROVE_LOCKING
+	struct lock_class_key keys[KB_BOUND_LOCK_CLASSES];
+	unsigned long used;
+#endif
+};
+
 /**
  * struct kb_bound - a bound device's drvdata (binding-internal)
  * @lc: the device's lifecycle
  * @info: the matched id-table entry's info
- * @lock_key: lockdep class of the device's device_lock while bound
+ * @locks: the driver's device_lock classes
+ * @lock_class: the one this device's device_lock has, or -1
  * @lock_name: the device_lock's lockdep name before binding
  *
  * Bus bindings that keep more per bound device embed it first.
@@ -37,7 +55,8 @@ struct kb_bound {
 	struct kb_lifecycle lc;
 	const void *info;
 #ifdef CONFIG_PROVE_LOCKING
-	struct lock_class_key lock_key;
+	struct kb_bound_locks *locks;
+	int lock_class;
 	const char *lock_name;
 #endif
 };
@@ -47,19 +66,36 @@ struct kb_bound {
  * "novalidate": parents and children nest it in every order), so an access
  * section that takes the lock of the device whose remove waits for it would
  * only show as a hung task. While the device is bound, its device_lock gets
- * a lockdep class of its own, one per device so that no two devices nest as
- * one class: the section's class (see revocable.h) and this one then close
- * a cycle that lockdep reports at the first unbind after a section took
- * the lock, deadlocked or not. Both run in probe or remove, where the
- * driver core holds the lock.
+ * a lockdep class: the section's class (see revocable.h) and this one then
+ * close a cycle that lockdep reports at the first unbind after a section
+ * took the lock, deadlocked or not.
+ *
+ * Each bound device of a driver takes a class of its own from the driver's
+ * static set, so that no two bound devices nest as one class (a bus lock
+ * takes them all); a device bound while all are taken keeps novalidate.
+ * The classes are static and reused, never registered and unregistered
+ * per bind: a task still waiting for the lock at unbind holds a reference
+ * to its class, which must not be freed under it. Both run in probe or
+ * remove, where the driver core holds the lock.
  */
-static inline void __kb_bound_lock_claim(struct kb_bound *b, struct device *dev)
+static inline void __kb_bound_lock_claim(struct kb_bound *b,
+					 struct kb_bound_locks *locks,
+					 struct device *dev)
 {
 #ifdef CONFIG_PROVE_LOCKING
-	lockdep_register_key(&b->lock_key);
+	int i;
+
+	b->locks = locks;
+	b->lock_class = -1;
+	do {
+		i = find_first_zero_bit(&locks->used, KB_BOUND_LOCK_CLASSES);
+		if (i >= KB_BOUND_LOCK_CLASSES)
+			return;
+	} while (test_and_set_bit(i, &locks->used));
+	b->lock_class = i;
 	b->lock_name = dev->mutex.dep_map.name;
 	lock_set_class(&dev->mutex.dep_map, "kb_bound_device_lock",
-		       &b->lock_key, 0, _THIS_IP_);
+		       &locks->keys[i], 0, _THIS_IP_);
 #endif
 }
 
@@ -67,9 +103,11 @@ static inline void __kb_bound_lock_release(struct kb_bound *b,
 					   struct device *dev)
 {
 #ifdef CONFIG_PROVE_LOCKING
+	if (b->lock_class < 0)
+		return;
 	lock_set_novalidate_class(&dev->mutex.dep_map, b->lock_name,
 				  _THIS_IP_);
-	lockdep_unregister_key(&b->lock_key);
+	clear_bit(b->lock_class, &b->locks->used);
 #endif
 }
 
@@ -80,6 +118,7 @@ static inline void __kb_bound_lock_release(struct kb_bound *b,
  */
 static inline int __kb_bound_probe(struct device *dev, size_t size,
 				   const void *info,
+				   struct kb_bound_locks *locks,
 				   const struct kb_lifecycle_ops *ops,
 				   struct module *owner)
 {
@@ -94,7 +133,7 @@ static inline int __kb_bound_probe(struct device *dev, size_t size,
 		return -ENOMEM;
 	b->info = info;
 	dev_set_drvdata(dev, b);
-	__kb_bound_lock_claim(b, dev);
+	__kb_bound_lock_claim(b, locks, dev);
 	ret = kb_lifecycle_start(&b->lc, ops, dev, owner);
 	if (ret) {
 		__kb_bound_lock_release(b, dev);
@@ -121,6 +160,7 @@ static inline void __kb_bound_remove(struct device *dev)
  * the match info with the type given to the bus's INFO_TYPE macro.
  */
 #define __KB_BUS_LIFECYCLE(bus, drv, type, acquire_fn, publish_fn)	\
+static struct kb_bound_locks drv##_kb_locks;				\
 static int drv##_kb_acquire(struct kb_probe *p, void *priv)		\
 {									\
 	struct kb_bound *b = container_of(__kb_lc(p), struct kb_bound, lc);	\

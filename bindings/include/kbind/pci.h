@@ -660,7 +660,8 @@ static int drv##_kb_probe(struct pci_dev *pdev,			\
 	/* driver_override with no entry matching: pci_device_id_any */ \
 	return __kb_bound_probe(&pdev->dev, sizeof(struct kb_pci_bound), \
 				(const void *)id->driver_data,		\
-				&drv##_kb_ops, THIS_MODULE);		\
+				&drv##_kb_locks, &drv##_kb_ops,		\
+				THIS_MODULE);				\
 }									\
 static void drv##_kb_remove(struct pci_dev *pdev)			\
 {									\

@@ -367,7 +367,8 @@ static int drv##_kb_probe(struct platform_device *pdev)		\
 {									\
 	return __kb_bound_probe(&pdev->dev, sizeof(struct kb_bound),	\
 				__kb_platform_info(pdev, drv##_ids),	\
-				&drv##_kb_ops, THIS_MODULE);		\
+				&drv##_kb_locks, &drv##_kb_ops,		\
+				THIS_MODULE);				\
 }									\
 static void drv##_kb_remove_void(struct platform_device *pdev)		\
 {									\
