@@ -25,7 +25,13 @@
 /* The bus device behind a bus phase handle (its private ``pdev``). */
 #define __kb_pdev(pp)	ACCESS_PRIVATE(pp, pdev)
 
-/* How many of a driver's bound devices get a device_lock class of their own. */
+/**
+ * define KB_BOUND_LOCK_CLASSES - device_lock classes per driver
+ *
+ * On lockdep kernels, how many of a driver's devices bound at once get a
+ * lockdep class for their device_lock (see __kb_bound_lock_claim()); more
+ * keep the driver core's novalidate class.
+ */
 #define KB_BOUND_LOCK_CLASSES	8
 
 /**
