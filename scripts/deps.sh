@@ -98,6 +98,7 @@ install_src72() {
 	installed $src72 && return 0
 	unstable_update
 	echo "deps: installing $src72 from Debian unstable" >&2
+	rm -f "$unstable/debs/"*.deb
 	(cd "$unstable/debs" && apt_unstable download $src72)
 	dpkg -i "$unstable/debs/${src72}_"*.deb >"$log" 2>&1 ||
 		{ cat "$log" >&2; exit 1; }
