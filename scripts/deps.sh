@@ -59,10 +59,14 @@ apt_quiet() {	# apt-get with its output shown only when it fails
 	apt-get "$@" >"$log" 2>&1 || { cat "$log" >&2; return 1; }
 }
 
-# apt-get on Debian unstable alone, in the private configuration.
+# apt-get on Debian unstable alone, in the private configuration. A
+# mirror may be a snapshot whose unstable Release file is past its
+# Valid-Until date (measured: 30 days past on a fresh machine here), which
+# apt refuses; the signature is still checked.
 unstable=$cache/apt-unstable
 apt_unstable() {
 	apt_quiet -o Dir::Etc::SourceList=/dev/null \
+		-o Acquire::Check-Valid-Until=false \
 		-o Dir::Etc::SourceParts="$unstable/sources" \
 		-o Dir::State::Lists="$unstable/lists" \
 		-o Dir::Cache="$unstable/cache" "$@"
