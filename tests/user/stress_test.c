@@ -19,6 +19,7 @@
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/wait.h>
+#include <time.h>
 
 #include "kb_misc_owner.h"
 #include "kbtest.h"
@@ -123,8 +124,17 @@ static void worker(int *stop, unsigned long *done)
 	_exit(0);
 }
 
+static double now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
 static void stress(unsigned long cycles)
 {
+	double t0, down_ms = 0, up_ms = 0, down_max = 0;
 	int *stop = mmap(NULL, 4096, PROT_READ | PROT_WRITE,
 			 MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	unsigned long *done = (unsigned long *)(stop + 16);
@@ -140,8 +150,15 @@ static void stress(unsigned long cycles)
 			worker(stop, done + i);
 	}
 	for (i = 0; i < cycles; i++) {
+		t0 = now_ms();
 		CHECK(t.down() == 0);
+		t0 = now_ms() - t0;
+		down_ms += t0;
+		if (t0 > down_max)
+			down_max = t0;
+		t0 = now_ms();
 		CHECK(t.up() == 0);
+		up_ms += now_ms() - t0;
 	}
 	usleep(100000);
 	__atomic_store_n(stop, 1, __ATOMIC_RELAXED);
@@ -152,6 +169,8 @@ static void stress(unsigned long cycles)
 	}
 	printf("%lu cycles; workers got through %lu and %lu open-to-close rounds\n",
 	       cycles, done[0], done[1]);
+	printf("teardown %.1f ms on average (longest %.1f ms), setup %.1f ms\n",
+	       down_ms / cycles, down_max, up_ms / cycles);
 }
 
 static unsigned long cycles = 100;
