@@ -3,7 +3,9 @@
 #
 # Run every kbind test: install what is missing, build for each supported
 # kernel, then the compile-fail cases, the style checks, the Coccinelle
-# rules' cases and the VM suite on each kernel. Every case prints one
+# rules' cases and the VM suite on each kernel. The debug kernel's VM suite,
+# the longest part, runs in the background from the start; its cases are
+# printed last. Every case prints one
 # "ok"/"not ok" line; the last line is "N passed, N failed[, N skipped]" and
 # the exit status is non-zero if any case failed. Logs stay in build/test/.
 
@@ -49,7 +51,58 @@ case_of() {
 	fi
 }
 
+# The debug kernel: KASAN, kmemleak, lockdep, debug objects, KUnit and
+# fault injection. The whole VM suite runs on it again, plus tests/debug/.
+# debug_kernel builds (or reuses) it and its modules, and leaves its
+# directory in $log/debug-dir; debug_vm runs the suites.
+debug_kernel() {
+	local dk krel
+
+	dk=$(scripts/test-kernel.sh debug 2>"$log/debug-kernel.log") || {
+		echo "not ok - debug kernel: build (log: build/test/debug-kernel.log)"
+		tail -n 20 "$log/debug-kernel.log" | sed 's/^/# /'
+		return
+	}
+	echo "ok - debug kernel: built or reused ($dk)"
+	krel=$(cat "$dk/release")
+	case_of "build: modules for the debug kernel ($krel), fault injection" \
+		make -s KDIR="$dk/build" KBIND_FAULT_INJECTION=y
+	echo "$dk" > "$log/debug-dir"
+}
+
+debug_vm() {
+	local dk=$1 krel stage
+
+	krel=$(cat "$dk/release")
+	stage=$log/guest-debug
+	rm -rf "$stage"
+	mkdir -p "$stage"
+	cp -r tests/guest/. tests/debug/. "$stage/"
+	mapfile -t kos < <(find "build/$krel" -name '*.ko' | sort)
+	tests/vm/run-vm.sh --kver "$krel" --kernel "$dk/bzImage" \
+		--modroot "$dk/modroot" --mem 2048 --kmod "kunit $guest_kmods" \
+		--kmod-stage "$guest_kmod_stage" \
+		--label debug --out "$log/vm-debug" --ko "${kos[*]}" \
+		--qemu-args "$qemu_devices" \
+		--bin "$(guest_bins)" --tests "$stage" --timeout 2400
+}
+
 scripts/deps.sh || { echo "not ok - install dependencies"; exit 1; }
+case_of "build: test programs (static)" make -s user | tap
+
+# The debug kernel's run is the longest: it starts first and goes on in
+# the background while everything else runs (a TCG guest leaves much of a
+# core idle). Its cases are reported at the end.
+rm -f "$log/debug-dir"
+debug_kernel | tap
+debug_pid=
+if [ -f "$log/debug-dir" ]; then
+	echo "# the debug kernel's VM suite runs in the background" \
+		"(console: build/test/vm-debug/console.log)"
+	debug_vm "$(cat "$log/debug-dir")" > "$log/debug.tap" 2>&1 &
+	debug_pid=$!
+fi
+
 # Debian unstable's 7.2, built here (cached: a no-op once built).
 case_of "build: the 7.2 test kernel (scripts/test-kernel.sh 7.2)" \
 	scripts/test-kernel.sh 7.2 | tap
@@ -58,7 +111,6 @@ mapfile -t kernels < <(scripts/kernels.sh --all)
 [ ${#kernels[@]} -eq 3 ] ||
 	echo "not ok - the three kernels (6.1, 6.12, 7.2) there" | tap
 
-case_of "build: test programs (static)" make -s user | tap
 for k in "${kernels[@]}"; do
 	read -r krel label kdir _ <<< "$k"
 	case_of "build: modules for $label ($krel), -Werror" \
@@ -87,33 +139,10 @@ for k in "${kernels[@]}"; do
 		--tests tests/guest --timeout 600 | tap
 done
 
-# The debug kernel: KASAN, kmemleak, lockdep, debug objects, KUnit and
-# fault injection. The whole VM suite runs on it again, plus tests/debug/.
-debug_kernel() {
-	local dk krel stage
-
-	dk=$(scripts/test-kernel.sh debug 2>"$log/debug-kernel.log") || {
-		echo "not ok - debug kernel: build (log: build/test/debug-kernel.log)"
-		tail -n 20 "$log/debug-kernel.log" | sed 's/^/# /'
-		return
-	}
-	echo "ok - debug kernel: built or reused ($dk)"
-	krel=$(cat "$dk/release")
-	case_of "build: modules for the debug kernel ($krel), fault injection" \
-		make -s KDIR="$dk/build" KBIND_FAULT_INJECTION=y
-	stage=$log/guest-debug
-	rm -rf "$stage"
-	mkdir -p "$stage"
-	cp -r tests/guest/. tests/debug/. "$stage/"
-	mapfile -t kos < <(find "build/$krel" -name '*.ko' | sort)
-	tests/vm/run-vm.sh --kver "$krel" --kernel "$dk/bzImage" \
-		--modroot "$dk/modroot" --mem 2048 --kmod "kunit $guest_kmods" \
-		--kmod-stage "$guest_kmod_stage" \
-		--label debug --out "$log/vm-debug" --ko "${kos[*]}" \
-		--qemu-args "$qemu_devices" \
-		--bin "$(guest_bins)" --tests "$stage" --timeout 2400
-}
-debug_kernel | tap
+if [ -n "$debug_pid" ]; then
+	wait "$debug_pid"
+	tap < "$log/debug.tap"
+fi
 
 skipped=$(grep -c '^ok .*# SKIP' "$log/results" || true)
 failed=$(grep -c '^not ok ' "$log/results" || true)
