@@ -25,7 +25,7 @@ PKGS=(
 	build-essential gcc-multilib bc bison flex libelf-dev libssl-dev kmod
 	cpio xz-utils zstd
 	busybox-static qemu-system-x86 ccache coccinelle doxygen fio
-	gnuplot-nox
+	gnuplot-nox python3
 	linux-headers-amd64 linux-image-amd64 linux-source-6.12
 )
 
