@@ -26,6 +26,8 @@ PKGS=(
 	cpio xz-utils zstd
 	busybox-static qemu-system-x86 ccache coccinelle doxygen fio
 	gnuplot-nox python3
+	# spatch loads Python through the unversioned libpython3.X.so
+	libpython3-dev
 	linux-headers-amd64 linux-image-amd64 linux-source-6.12
 )
 
