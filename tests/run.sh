@@ -53,8 +53,8 @@ case_of() {
 
 # The debug kernel: KASAN, kmemleak, lockdep, debug objects, KUnit and
 # fault injection. The whole VM suite runs on it again, plus tests/debug/.
-# debug_kernel builds (or reuses) it and its modules, and leaves its
-# directory in $log/debug-dir; debug_vm runs the suites.
+# debug_kernel builds (or reuses) it and its modules; debug_vm runs the
+# suites.
 debug_kernel() {
 	local dk krel
 
@@ -67,7 +67,6 @@ debug_kernel() {
 	krel=$(cat "$dk/release")
 	case_of "build: modules for the debug kernel ($krel), fault injection" \
 		make -s KDIR="$dk/build" KBIND_FAULT_INJECTION=y
-	echo "$dk" > "$log/debug-dir"
 }
 
 debug_vm() {
@@ -93,13 +92,12 @@ case_of "build: test programs (static)" make -s user | tap
 # The debug kernel's run is the longest: it starts first and goes on in
 # the background while everything else runs (a TCG guest leaves much of a
 # core idle). Its cases are reported at the end.
-rm -f "$log/debug-dir"
 debug_kernel | tap
 debug_pid=
-if [ -f "$log/debug-dir" ]; then
+if dk=$(scripts/test-kernel.sh debug --cached); then
 	echo "# the debug kernel's VM suite runs in the background" \
 		"(console: build/test/vm-debug/console.log)"
-	debug_vm "$(cat "$log/debug-dir")" > "$log/debug.tap" 2>&1 &
+	debug_vm "$dk" > "$log/debug.tap" 2>&1 &
 	debug_pid=$!
 fi
 
