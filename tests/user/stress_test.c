@@ -134,7 +134,7 @@ static double now_ms(void)
 
 static void stress(unsigned long cycles)
 {
-	double t0, down_ms = 0, up_ms = 0, down_max = 0;
+	double start, took, down_ms = 0, up_ms = 0, down_max = 0;
 	int *stop = mmap(NULL, 4096, PROT_READ | PROT_WRITE,
 			 MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	unsigned long *done = (unsigned long *)(stop + 16);
@@ -150,15 +150,15 @@ static void stress(unsigned long cycles)
 			worker(stop, done + i);
 	}
 	for (i = 0; i < cycles; i++) {
-		t0 = now_ms();
+		start = now_ms();
 		CHECK(t.down() == 0);
-		t0 = now_ms() - t0;
-		down_ms += t0;
-		if (t0 > down_max)
-			down_max = t0;
-		t0 = now_ms();
+		took = now_ms() - start;
+		down_ms += took;
+		if (took > down_max)
+			down_max = took;
+		start = now_ms();
 		CHECK(t.up() == 0);
-		up_ms += now_ms() - t0;
+		up_ms += now_ms() - start;
 	}
 	usleep(100000);
 	__atomic_store_n(stop, 1, __ATOMIC_RELAXED);
