@@ -19,7 +19,8 @@ KB_IRQ_HANDLER(cf_irq, struct cf_dev, cf_handler);
 
 static int cf_request(struct kb_publish *p, struct kb_irq *ki, struct cf_dev *d)
 {
-	return cf_irq_request(p, ki, 5, 0, d);
+	/* SAFETY: a compile test, never loaded */
+	return cf_irq_request(p, ki, kb_irq_line_raw(p, 5), 0, d);
 }
 
 /* Referenced, so that the function is compiled. */

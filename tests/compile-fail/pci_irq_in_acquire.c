@@ -31,14 +31,11 @@ KB_IRQ_HANDLER(cf_irq, struct cf_irq_dev, cf_handler);
 static int cf_acquire(struct kb_pci_probe *pp, struct cf_irq_dev *d,
 		      const struct cf_dev *info)
 {
-	int ret = kb_pci_alloc_irq_vectors(pp, 1, 1, PCI_IRQ_MSI);
-
-	if (ret < 0)
-		return ret;
 #ifdef KB_CF_CORRECT
-	return 0;
+	return kb_pci_alloc_irq_vectors(pp, 1, 1, PCI_IRQ_MSI);
 #else
-	return cf_irq_request(&pp->core, &d->irq, pp->pdev->irq, 0, d);
+	return cf_irq_request(&pp->core, &d->irq, kb_pci_irq_vector(pp, 0), 0,
+			      d);
 #endif
 }
 

@@ -38,6 +38,7 @@
 #include <linux/err.h>
 #include <linux/module.h>
 #include <linux/sched/task_stack.h>
+#include <linux/timekeeping.h>
 #include <linux/slab.h>
 
 struct kb_step;
@@ -100,6 +101,9 @@ enum kb_phase {
  *	diagnostics
  * @refused: -EINVAL once a step was refused (recorded twice, or on the
  *	stack); kb_lifecycle_start() then fails
+ * @epoch: when the lifecycle was last started (ns since boot): tells a
+ *	token handed out by this start from one of an earlier start at the
+ *	same address (see &struct kb_irq_line)
  *
  * Locking: none inside; the owner serialises start and teardown (module
  * init/exit, or the driver core's device lock around probe/remove).
@@ -114,6 +118,7 @@ struct kb_lifecycle {
 	unsigned int nr_tries;
 	const char *kind;
 	int refused;
+	u64 epoch;
 };
 
 /**
@@ -506,6 +511,7 @@ static inline int kb_lifecycle_start(struct kb_lifecycle *lc,
 	lc->kind = ops->kind;
 	lc->nr_tries = 0;
 	lc->refused = 0;
+	lc->epoch = ktime_get_ns();
 	ret = kb_step_fault(lc, "private data");
 	if (ret)
 		return ret;

@@ -27,6 +27,7 @@
 
 #include <kbind/bus.h>
 #include <kbind/compat.h>
+#include <kbind/irq.h>
 #include <kbind/lifecycle.h>
 
 /**
@@ -74,12 +75,14 @@ struct kb_pci_publish {
  * @enabled: step of kb_pci_enable_mem()
  * @master: step of kb_pci_set_master()
  * @vectors: step of kb_pci_alloc_irq_vectors()
+ * @nr_vectors: how many it allocated; 0 before
  */
 struct kb_pci_bound {
 	struct kb_bound core;
 	struct kb_step enabled;
 	struct kb_step master;
 	struct kb_step vectors;
+	unsigned int nr_vectors;
 };
 
 static inline struct pci_dev *__kb_pci_dev(struct device *dev)
@@ -87,10 +90,9 @@ static inline struct pci_dev *__kb_pci_dev(struct device *dev)
 	return to_pci_dev(dev);
 }
 
-static inline struct kb_pci_bound *__kb_pci_bound(struct kb_pci_probe *pp)
-{
-	return container_of(__kb_lc(&pp->core), struct kb_pci_bound, core.lc);
-}
+/* The binding's drvdata behind a phase handle (either kind). */
+#define __kb_pci_bound(pp)						\
+	container_of(__kb_lc(&(pp)->core), struct kb_pci_bound, core.lc)
 
 static inline void __kb_pci_disable(struct kb_step *step)
 {
@@ -183,24 +185,29 @@ static inline void __kb_pci_free_vectors(struct kb_step *step)
 	struct kb_pci_bound *b = container_of(step, struct kb_pci_bound,
 					      vectors);
 
+	b->nr_vectors = 0;
 	pci_free_irq_vectors(to_pci_dev(b->core.lc.dev));
 }
 
 /**
  * kb_pci_alloc_irq_vectors() - allocate the device's interrupt vectors
  * @pp: acquire-phase handle
- * @min: fewest vectors the driver can work with
+ * @min: fewest vectors the driver can work with, at least 1
  * @max: most vectors the driver can use
  * @types: allowed kinds, PCI_IRQ_MSIX | PCI_IRQ_MSI | PCI_IRQ_INTX (the
  *	compat layer provides PCI_IRQ_INTX on 6.1)
  *
- * The vectors are freed at teardown after the handlers requested on them
+ * A step like the others: it returns 0 on success, so it chains with
+ * ``?:``; how many vectors were allocated is kb_pci_irq_vectors() in the
+ * publish phase, and kb_pci_irq_vector() hands out their lines. The
+ * vectors are freed at teardown after the handlers requested on them
  * (handlers are publication steps, undone first).
  *
  * Context: process context, acquire phase only; at most once per probe.
- * Return: the number of vectors allocated; -EBUSY if already allocated in
- * this probe; -ENOSPC if fewer than @min are available; another negative
- * errno of pci_alloc_irq_vectors(); or one injected by kb_step_fault().
+ * Return: 0; -EINVAL if @min is 0 or above @max; -EBUSY if already
+ * allocated in this probe; -ENOSPC if fewer than @min are available;
+ * another negative errno of pci_alloc_irq_vectors(); or one injected by
+ * kb_step_fault().
  */
 static inline int kb_pci_alloc_irq_vectors(struct kb_pci_probe *pp,
 					   unsigned int min, unsigned int max,
@@ -211,6 +218,8 @@ static inline int kb_pci_alloc_irq_vectors(struct kb_pci_probe *pp,
 
 	if (WARN_ON_ONCE(b->vectors.undo))
 		return -EBUSY;
+	if (!min || min > max)
+		return -EINVAL;
 	ret = kb_step_fault(__kb_lc(&pp->core), "pci_alloc_irq_vectors");
 	if (ret)
 		return ret;
@@ -218,25 +227,44 @@ static inline int kb_pci_alloc_irq_vectors(struct kb_pci_probe *pp,
 	if (ret < 0)
 		return dev_err_probe(&__kb_pdev(pp)->dev, ret,
 				     "cannot get %u IRQ vectors\n", min);
+	b->nr_vectors = ret;
 	kb_acquired(&pp->core, &b->vectors, __kb_pci_free_vectors,
 		    "pci_alloc_irq_vectors");
-	return ret;
+	return 0;
 }
 
 /**
- * kb_pci_irq_vector() - the Linux IRQ number of an allocated vector
+ * kb_pci_irq_vectors() - how many vectors kb_pci_alloc_irq_vectors() got
  * @pp: publish-phase handle
- * @nr: vector index, below the count kb_pci_alloc_irq_vectors() returned
- *
- * Pass the result to a ``name##_request()`` helper of KB_IRQ_HANDLER(),
- * which returns a negative value unchanged.
  *
  * Context: publish phase.
- * Return: the IRQ number, or -EINVAL if there is no such vector.
+ * Return: the count, between the @min and @max asked for; 0 if none were
+ * allocated.
  */
-static inline int kb_pci_irq_vector(struct kb_pci_publish *pp, unsigned int nr)
+static inline unsigned int kb_pci_irq_vectors(struct kb_pci_publish *pp)
 {
-	return pci_irq_vector(__kb_pdev(pp), nr);
+	return __kb_pci_bound(pp)->nr_vectors;
+}
+
+/**
+ * kb_pci_irq_vector() - the interrupt line of an allocated vector
+ * @pp: publish-phase handle
+ * @nr: vector index, below kb_pci_irq_vectors()
+ *
+ * Pass the result to a ``name##_request()`` helper of KB_IRQ_HANDLER() or
+ * KB_IRQ_THREADED(), which returns an error in it unchanged. The line
+ * belongs to this device and this bind only (see &struct kb_irq_line).
+ *
+ * Context: publish phase.
+ * Return: the line; carrying -EINVAL if there is no such vector.
+ */
+static inline struct kb_irq_line kb_pci_irq_vector(struct kb_pci_publish *pp,
+						   unsigned int nr)
+{
+	struct kb_pci_bound *b = __kb_pci_bound(pp);
+
+	return __kb_irq_line(&b->core.lc, nr < b->nr_vectors ?
+			     pci_irq_vector(__kb_pdev(pp), nr) : -EINVAL);
 }
 
 /**

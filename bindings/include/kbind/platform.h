@@ -23,6 +23,7 @@
 
 #include <kbind/bus.h>
 #include <kbind/compat.h>
+#include <kbind/irq.h>
 #include <kbind/lifecycle.h>
 
 /**
@@ -224,26 +225,29 @@ static inline void *kb_iomem_mem(const struct kb_iomem *io)
 }
 
 /**
- * kb_platform_irq() - the Linux IRQ number of an interrupt resource, by index
+ * kb_platform_irq() - an interrupt line of the device, by index
  * @pp: publish-phase handle (IRQ handlers are publications)
  * @index: index among the device's interrupts
  *
- * Pass the result to a ``name##_request()`` helper of KB_IRQ_HANDLER(),
- * which returns a negative value unchanged, so the handler is requested
- * after everything acquired and freed before it.
+ * Pass the result to a ``name##_request()`` helper of KB_IRQ_HANDLER() or
+ * KB_IRQ_THREADED(), which returns an error in it unchanged, so the
+ * handler is requested after everything acquired and freed before it. The
+ * line belongs to this device and this bind only (see &struct
+ * kb_irq_line).
  *
  * Context: process context, publish phase.
- * Return: the IRQ number; -ENXIO if there is no such interrupt (logged);
- * -EPROBE_DEFER if its controller is not there yet.
+ * Return: the line; carrying -ENXIO if there is no such interrupt (logged)
+ * or -EPROBE_DEFER if its controller is not there yet.
  */
-static inline int kb_platform_irq(struct kb_platform_publish *pp,
-				  unsigned int index)
+static inline struct kb_irq_line kb_platform_irq(struct kb_platform_publish *pp,
+						 unsigned int index)
 {
-	return platform_get_irq(__kb_pdev(pp), index);
+	return __kb_irq_line(__kb_lc(&pp->core),
+			     platform_get_irq(__kb_pdev(pp), index));
 }
 
 /**
- * kb_platform_irq_byname() - the Linux IRQ number of an interrupt, by name
+ * kb_platform_irq_byname() - an interrupt line of the device, by name
  * @pp: publish-phase handle
  * @name: the interrupt resource's name
  *
@@ -252,10 +256,11 @@ static inline int kb_platform_irq(struct kb_platform_publish *pp,
  * Context: process context, publish phase.
  * Return: as kb_platform_irq().
  */
-static inline int kb_platform_irq_byname(struct kb_platform_publish *pp,
-					 const char *name)
+static inline struct kb_irq_line
+kb_platform_irq_byname(struct kb_platform_publish *pp, const char *name)
 {
-	return platform_get_irq_byname(__kb_pdev(pp), name);
+	return __kb_irq_line(__kb_lc(&pp->core),
+			     platform_get_irq_byname(__kb_pdev(pp), name));
 }
 
 /*

@@ -187,10 +187,9 @@ static int edu_acquire(struct kb_pci_probe *pp, struct edu_dev *edu,
 	kb_bar_write(&edu->regs, 32, EDU_LIVENESS, 0x5a5aa5a5);
 	if (kb_bar_read(&edu->regs, 32, EDU_LIVENESS) != ~0x5a5aa5a5U)
 		return dev_err_probe(kb_probe_dev(&pp->core), -EIO, "not alive\n");
-	ret = kb_pci_alloc_irq_vectors(pp, 1, 1, msi ?
-				       PCI_IRQ_MSI | PCI_IRQ_INTX :
-				       PCI_IRQ_INTX);
-	return ret < 0 ? ret : 0;
+	return kb_pci_alloc_irq_vectors(pp, 1, 1, msi ?
+					PCI_IRQ_MSI | PCI_IRQ_INTX :
+					PCI_IRQ_INTX);
 }
 
 /* Quiesce before the handler goes: no new interrupt, none pending. */
