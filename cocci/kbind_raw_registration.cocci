@@ -3,7 +3,9 @@
 /// lifecycle: probe acquires, then publishes, and teardown runs in the exact
 /// reverse order, also after a failure at any step. A raw registration or
 /// teardown call (misc_register, pci_register_driver, add_disk, request_irq,
-/// module_pci_driver, ...) in such a driver escapes that order: nothing
+/// module_pci_driver, ...) or a raw set-up of deferred work (INIT_WORK,
+/// timer_setup, hrtimer_setup, kthread_run, alloc_workqueue, ...) in such
+/// a driver escapes that order: nothing
 /// withdraws it before the data it reaches is freed, or it is undone twice.
 /// Use the binding's step (kb_misc_publish, KB_PCI_DRIVER, KB_BLK_MQ,
 /// kb_irq_request, ...) instead. Where the raw call is needed, say why it is
@@ -84,6 +86,12 @@ def kb_instead(f):
                      ('devm_free_irq', 'kb_irq_request()'),
                      ('dev_set_drvdata', "the lifecycle's typed data"),
                      ('configfs_', 'a kb_published() step'),
+                     ('INIT_WORK', 'KB_WORK'),
+                     ('INIT_DELAYED_WORK', 'KB_DELAYED_WORK'),
+                     ('timer_setup', 'KB_TIMER'),
+                     ('hrtimer_', 'KB_HRTIMER'),
+                     ('kthread_', 'KB_KTHREAD'),
+                     ('alloc_', 'kb_workqueue_alloc()'),
                      ('module_', 'KB_MODULE or the bus driver macro')):
         if f.startswith(pre):
             return use
@@ -126,7 +134,9 @@ identifier f = {
 	device_create, device_destroy, sysfs_create_group,
 	sysfs_remove_group, device_create_file, device_remove_file,
 	configfs_register_subsystem, configfs_unregister_subsystem,
-	dev_set_drvdata
+	dev_set_drvdata,
+	INIT_WORK, INIT_DELAYED_WORK, timer_setup, hrtimer_setup, hrtimer_init,
+	kthread_create, kthread_run, alloc_workqueue, alloc_ordered_workqueue
 };
 position p;
 @@

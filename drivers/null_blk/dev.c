@@ -192,6 +192,11 @@ static void nullb_throttle_start(struct kb_probe *p, struct nullb *nullb)
 	t->per_tick = div_u64((u64)nullb->conf.mbps << 20,
 			      NSEC_PER_SEC / NULLB_TICK_NS);
 	atomic_long_set(&t->budget, t->per_tick);
+	/*
+	 * SAFETY: not a KB_HRTIMER on purpose: it must keep restarting the
+	 * queues through del_gendisk (a revoked kb_hrtimer stops at once),
+	 * so it is an acquisition, stopped by its own undo after the disk.
+	 */
 	hrtimer_setup(&t->timer, nullb_throttle_tick, CLOCK_MONOTONIC,
 		      HRTIMER_MODE_REL);
 	kb_acquired(p, &t->step, nullb_throttle_stop, "mbps timer");
@@ -207,6 +212,10 @@ static enum hrtimer_restart nullb_timer_expired(struct hrtimer *timer)
 
 static void nullb_init_cmd(struct nullb_cmd *cmd)
 {
+	/*
+	 * SAFETY: one timer per request, armed only while the request is in
+	 * flight; the disk's removal waits for every request to complete.
+	 */
 	hrtimer_setup(&cmd->timer, nullb_timer_expired, CLOCK_MONOTONIC,
 		      HRTIMER_MODE_REL);
 }

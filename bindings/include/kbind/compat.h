@@ -17,6 +17,7 @@
 #include <linux/pci.h>
 #include <linux/phy.h>
 #include <linux/platform_device.h>
+#include <linux/workqueue.h>
 
 #ifndef KBIND_PROBED
 #error "kbind: build with $(KBIND_CFLAGS) from bindings/kbind.kbuild"
@@ -76,6 +77,25 @@ static inline void hrtimer_setup(struct hrtimer *timer,
 	hrtimer_init(timer, clock_id, mode);
 	timer->function = function;
 }
+#endif
+
+#ifndef KB_HAVE_WQ_PERCPU
+/**
+ * define WQ_PERCPU - ask alloc_workqueue() for a per-CPU workqueue
+ *
+ * Newer kernels want every workqueue to say whether it is per-CPU or
+ * unbound (WQ_PERCPU or WQ_UNBOUND; neither is warned about); before,
+ * per-CPU was what no flag meant, so the flag is 0 there.
+ */
+#define WQ_PERCPU	0
+#endif
+
+#ifndef KB_HAVE_SYSTEM_PERCPU_WQ
+/*
+ * Newer kernels name the default workqueue system_percpu_wq and deprecate
+ * system_wq, the same queue; older ones have only system_wq.
+ */
+#define system_percpu_wq	system_wq
 #endif
 
 /*

@@ -37,6 +37,7 @@
 #include <linux/device.h>
 #include <linux/err.h>
 #include <linux/module.h>
+#include <linux/rcupdate.h>
 #include <linux/sched/task_stack.h>
 #include <linux/timekeeping.h>
 #include <linux/slab.h>
@@ -104,6 +105,9 @@ enum kb_phase {
  * @epoch: when the lifecycle was last started (ns since boot): tells a
  *	token handed out by this start from one of an earlier start at the
  *	same address (see &struct kb_irq_line)
+ * @sync_revoke: a step's revoke hook stops callers that run under
+ *	rcu_read_lock() (see <kbind/work.h>): teardown waits for an RCU grace
+ *	period between the revoke pass and the first undo
  *
  * Locking: none inside; the owner serialises start and teardown (module
  * init/exit, or the driver core's device lock around probe/remove).
@@ -119,6 +123,7 @@ struct kb_lifecycle {
 	const char *kind;
 	int refused;
 	u64 epoch;
+	bool sync_revoke;
 };
 
 /**
@@ -450,8 +455,10 @@ static inline void *__kb_array_alloc(struct kb_probe *p, struct kb_array *a,
  *
  * First runs the revoke hook of every step that has one, newest first, so
  * that nothing new enters and whatever sleeps inside the owner is woken;
- * then runs each step's undo in exact reverse order of recording, then frees
- * the private data. Safe on a lifecycle that was never started or is
+ * waits for an RCU grace period if a step asked for one (its revoke hook
+ * stops callers that test it under rcu_read_lock()); then runs each
+ * step's undo in exact reverse order of recording, then frees the private
+ * data. Safe on a lifecycle that was never started or is
  * already torn down (then it does nothing).
  *
  * Context: process context, may sleep; the owner serialises it against
@@ -467,6 +474,9 @@ static inline void kb_lifecycle_teardown(struct kb_lifecycle *lc)
 	for (step = lc->top; step; step = step->older)
 		if (step->revoke)
 			step->revoke(step);
+	if (lc->sync_revoke)
+		synchronize_rcu();
+	lc->sync_revoke = false;
 	while ((step = lc->top)) {
 		lc->top = step->older;
 		lc->nr_steps--;
@@ -512,6 +522,7 @@ static inline int kb_lifecycle_start(struct kb_lifecycle *lc,
 	lc->nr_tries = 0;
 	lc->refused = 0;
 	lc->epoch = ktime_get_ns();
+	lc->sync_revoke = false;
 	ret = kb_step_fault(lc, "private data");
 	if (ret)
 		return ret;

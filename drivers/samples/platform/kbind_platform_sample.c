@@ -5,7 +5,9 @@
  * "kick" IRQ, and publishes one misc node per device (/dev/kbind-pf<id>) to
  * read and write the memory and to wait for the next interrupt. The model
  * number comes from the matched entry (id table, or devicetree where there
- * is one), typed.
+ * is one), typed. Each interrupt runs a chain of deferred work (threaded
+ * handler, work item on a private workqueue, kernel thread), and three
+ * timers can be armed from user space; all are cancelled at unbind.
  */
 #include <linux/atomic.h>
 #include <linux/fs.h>
@@ -16,6 +18,7 @@
 #include <kbind/misc.h>
 #include <kbind/platform.h>
 #include <kbind/wait.h>
+#include <kbind/work.h>
 
 #include "kbind_platform_sample.h"
 
@@ -25,12 +28,24 @@ struct pf_info {
 
 struct pf_dev {
 	struct kb_iomem mem;
+	struct kb_workqueue wq;
+	struct kb_work kick_work;
+	struct kb_kthread kthread;
+	struct kb_delayed_work delayed;
+	struct kb_timer timer;
+	struct kb_hrtimer hrtimer;
 	struct kb_irq irq;
 	struct kb_waitq irq_wait;	/* woken by every interrupt */
 	atomic_t nr_irqs;
+	struct kb_waitq work_wait;	/* woken by every deferred callback */
+	atomic_t counts[7];		/* struct kb_pf_counts order */
 	struct mutex lock;	/* serialises access to the memory */
 	const struct pf_info *info;
 };
+
+/* pf_dev.counts[] indices; 0 is unused (irqs are nr_irqs) */
+enum { PF_CNT_THREADS = 1, PF_CNT_WORKS, PF_CNT_KTHREAD, PF_CNT_DELAYED,
+	PF_CNT_TIMER, PF_CNT_HRTIMER };
 
 struct pf_file {
 };
@@ -52,14 +67,110 @@ static const struct of_device_id kbind_platform_sample_of_ids[] = {
 	{ }
 };
 
+static void pf_count(struct pf_dev *pf, int what)
+{
+	atomic_inc(&pf->counts[what]);
+	kb_wake_up(&pf->work_wait);
+}
+
 static irqreturn_t pf_irq(struct pf_dev *pf)
 {
 	atomic_inc(&pf->nr_irqs);
 	kb_wake_up(&pf->irq_wait);
+	return IRQ_WAKE_THREAD;
+}
+
+static irqreturn_t pf_irq_thread(struct pf_dev *pf)
+{
+	pf_count(pf, PF_CNT_THREADS);
+	kb_work_queue(&pf->kick_work);
 	return IRQ_HANDLED;
 }
 
-KB_IRQ_HANDLER(pf_irq, struct pf_dev, pf_irq);
+KB_IRQ_THREADED(pf_irq, struct pf_dev, pf_irq, pf_irq_thread);
+
+static void pf_kick_work(struct pf_dev *pf)
+{
+	pf_count(pf, PF_CNT_WORKS);
+}
+
+KB_WORK(pf_kick_work, struct pf_dev, pf_kick_work);
+
+/* Counts the work items it saw run; stops at unbind. */
+static int pf_kthread(struct pf_dev *pf)
+{
+	atomic_t *works = &pf->counts[PF_CNT_WORKS];
+	int seen = atomic_read(works);
+
+	while (!kthread_should_stop()) {
+		if (kb_wait_event_interruptible(&pf->work_wait,
+						atomic_read(works) != seen ||
+						kthread_should_stop()))
+			break;	/* the device is being unbound */
+		if (atomic_read(works) != seen) {
+			seen = atomic_read(works);
+			pf_count(pf, PF_CNT_KTHREAD);
+		}
+	}
+	return 0;
+}
+
+KB_KTHREAD(pf_kthread, struct pf_dev, pf_kthread);
+
+static void pf_delayed(struct pf_dev *pf)
+{
+	pf_count(pf, PF_CNT_DELAYED);
+}
+
+KB_DELAYED_WORK(pf_delayed, struct pf_dev, pf_delayed);
+
+static void pf_timer(struct pf_dev *pf)
+{
+	pf_count(pf, PF_CNT_TIMER);
+}
+
+KB_TIMER(pf_timer, struct pf_dev, pf_timer);
+
+static enum hrtimer_restart pf_hrtimer(struct pf_dev *pf, struct kb_hrtimer *t)
+{
+	pf_count(pf, PF_CNT_HRTIMER);
+	return HRTIMER_NORESTART;
+}
+
+KB_HRTIMER(pf_hrtimer, struct pf_dev, pf_hrtimer);
+
+static int pf_arm(struct pf_dev *pf, const struct kb_pf_arm *arm)
+{
+	unsigned long delay = msecs_to_jiffies(arm->msec);
+
+	if (arm->msec > KB_PF_ARM_MAX_MSEC)
+		return -EINVAL;
+	switch (arm->what) {
+	case KB_PF_ARM_DELAYED_WORK:
+		kb_delayed_work_mod(&pf->delayed, delay);
+		return 0;
+	case KB_PF_ARM_TIMER:
+		kb_timer_mod(&pf->timer, jiffies + delay);
+		return 0;
+	case KB_PF_ARM_HRTIMER:
+		kb_hrtimer_start(&pf->hrtimer, ms_to_ktime(arm->msec),
+				 HRTIMER_MODE_REL);
+		return 0;
+	default:
+		return -EINVAL;
+	}
+}
+
+static void pf_counts(struct pf_dev *pf, struct kb_pf_counts *c)
+{
+	u32 *out[] = { &c->irqs, &c->threads, &c->works, &c->kthread,
+		       &c->delayed, &c->timer, &c->hrtimer };
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(out); i++)
+		*out[i] = atomic_read(&pf->counts[i]);
+	c->irqs = atomic_read(&pf->nr_irqs);
+}
 
 static ssize_t pf_read(struct pf_dev *pf, struct pf_file *f,
 		       char *buf, size_t len, loff_t *pos)
@@ -131,6 +242,13 @@ static long pf_ioctl(struct pf_dev *pf, struct pf_file *f, unsigned int cmd,
 			return ret;
 		*count = atomic_read(&pf->nr_irqs);
 		return 0;
+	case KB_PF_GET_COUNTS:
+		pf_counts(pf, kb_ioctl_data(arg, KB_PF_GET_COUNTS,
+					    struct kb_pf_counts));
+		return 0;
+	case KB_PF_ARM:
+		return pf_arm(pf, kb_ioctl_data(arg, KB_PF_ARM,
+						struct kb_pf_arm));
 	default:
 		return -ENOTTY;
 	}
@@ -147,8 +265,11 @@ static int pf_acquire(struct kb_platform_probe *pp, struct pf_dev *pf,
 {
 	mutex_init(&pf->lock);
 	kb_waitq_init(&pp->core, &pf->irq_wait);
+	kb_waitq_init(&pp->core, &pf->work_wait);
 	pf->info = info;
-	return kb_platform_memremap(pp, &pf->mem, 0);
+	return kb_platform_memremap(pp, &pf->mem, 0) ?:
+	       kb_workqueue_alloc(&pp->core, &pf->wq, WQ_UNBOUND,
+				  dev_name(kb_probe_dev(&pp->core)));
 }
 
 static int pf_publish(struct kb_platform_publish *pp, struct pf_dev *pf)
@@ -156,7 +277,14 @@ static int pf_publish(struct kb_platform_publish *pp, struct pf_dev *pf)
 	char name[32];
 	int ret;
 
-	ret = pf_irq_request(&pp->core, &pf->irq,
+	ret = pf_kick_work_init(&pp->core, &pf->kick_work, &pf->wq, pf) ?:
+	      pf_kthread_run(&pp->core, &pf->kthread, pf,
+			     dev_name(kb_publish_dev(&pp->core))) ?:
+	      pf_delayed_init(&pp->core, &pf->delayed, NULL, pf) ?:
+	      pf_timer_init(&pp->core, &pf->timer, pf) ?:
+	      pf_hrtimer_init(&pp->core, &pf->hrtimer, pf, CLOCK_MONOTONIC,
+			      HRTIMER_MODE_REL) ?:
+	      pf_irq_request(&pp->core, &pf->irq,
 			     kb_platform_irq_byname(pp, "kick"), 0, pf);
 	if (ret)
 		return ret;

@@ -7,6 +7,7 @@
 #define _KBIND_PLATFORM_SAMPLE_H
 
 #include <linux/ioctl.h>
+#include <linux/types.h>
 
 #define KB_PF_MAGIC		0xb9
 /* The matched id-table entry's model number. */
@@ -20,5 +21,39 @@
  * return the new count in it; -ENODEV if the device is unbound meanwhile.
  */
 #define KB_PF_WAIT_IRQ		_IOWR(KB_PF_MAGIC, 4, unsigned int)
+
+/*
+ * What the device's deferred work has done since it was bound. Each "kick"
+ * interrupt is counted by the hard handler (irqs), which wakes the
+ * threaded handler (threads: fewer if kicks came while it ran); that one
+ * queues a work item on the device's workqueue (works), which wakes the
+ * device's kernel thread (kthread). delayed, timer and hrtimer count the
+ * callbacks of KB_PF_ARM.
+ */
+struct kb_pf_counts {
+	__u32 irqs;
+	__u32 threads;
+	__u32 works;
+	__u32 kthread;
+	__u32 delayed;
+	__u32 timer;
+	__u32 hrtimer;
+	__u32 pad;
+};
+
+#define KB_PF_GET_COUNTS	_IOR(KB_PF_MAGIC, 5, struct kb_pf_counts)
+
+/* Arm one of the device's timers to fire once, msec from now. */
+struct kb_pf_arm {
+	__u32 what;		/* KB_PF_ARM_* */
+	__u32 msec;		/* at most KB_PF_ARM_MAX_MSEC */
+};
+
+#define KB_PF_ARM_DELAYED_WORK	0
+#define KB_PF_ARM_TIMER		1
+#define KB_PF_ARM_HRTIMER	2
+#define KB_PF_ARM_MAX_MSEC	(24 * 3600 * 1000)
+/* -EINVAL for an unknown timer or a delay above the maximum. */
+#define KB_PF_ARM		_IOW(KB_PF_MAGIC, 6, struct kb_pf_arm)
 
 #endif /* _KBIND_PLATFORM_SAMPLE_H */
