@@ -81,7 +81,7 @@ static inline void hrtimer_setup(struct hrtimer *timer,
 
 #ifndef KB_HAVE_WQ_PERCPU
 /**
- * define WQ_PERCPU - ask alloc_workqueue() for a per-CPU workqueue
+ * define WQ_PERCPU - ask alloc_workqueue() for a workqueue bound to CPUs
  *
  * Newer kernels want every workqueue to say whether it is per-CPU or
  * unbound (WQ_PERCPU or WQ_UNBOUND; neither is warned about); before,
