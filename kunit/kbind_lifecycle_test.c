@@ -2,8 +2,9 @@
 /*
  * KUnit tests of the kbind lifecycle core: teardown order, unwinding after a
  * failure at any step, publication after acquisition, typed private data,
- * the revoke pass before any undo, and steps refused because they are
- * recorded twice or live on the stack.
+ * the revoke pass before any undo, quiesce hooks between the last
+ * publication and the first acquisition, and steps refused because they
+ * are recorded twice or live on the stack.
  */
 #include <kunit/test.h>
 #include <linux/slab.h>
@@ -13,6 +14,7 @@
 #define MAX_STEPS	8
 #define PUB_ID		100	/* ids of publication steps start here */
 #define REVOKED		1000	/* added to an id when its step is revoked */
+#define QUIESCE_ID	50	/* the quiesce hook's id */
 
 /* What a run did; outlives the private data it is about. */
 struct lc_log {
@@ -33,6 +35,7 @@ struct lc_plan {
 	bool revocable;		/* record the steps with a revoke hook */
 	bool reuse_in_publish;	/* record acquisition 0's step again */
 	bool stack_in_acquire;	/* record a step on acquire's stack */
+	unsigned int quiesce_after; /* 1-based acquisition; 0: no hook */
 	struct lc_log log;
 	struct lc_priv *priv_seen;
 };
@@ -46,6 +49,7 @@ struct lc_priv {
 	u64 zero_check[4];
 	struct lc_res acq[MAX_STEPS];
 	struct lc_res pub[MAX_STEPS];
+	struct lc_res quiesce;
 	struct kb_lifecycle *lc;
 };
 
@@ -86,6 +90,11 @@ static int lc_acquire(struct kb_probe *p, struct lc_priv *priv)
 		else
 			kb_acquired(p, &priv->acq[i].step, lc_res_undo, "test");
 		plan->log.acquired++;
+		if (i + 1 == plan->quiesce_after) {
+			priv->quiesce.id = QUIESCE_ID;
+			kb_quiesce_hook(p, &priv->quiesce.step, lc_res_undo,
+					"quiesce");
+		}
 	}
 	if (plan->stack_in_acquire)
 		kb_acquired(p, &on_stack.step, lc_res_undo, "on the stack");
@@ -315,6 +324,40 @@ static void step_on_the_stack_is_refused(struct kunit *test)
 	expect_idle(test, &lc);
 }
 
+/*
+ * A quiesce hook runs after the last publication is withdrawn and before
+ * the first acquisition is undone, wherever among the acquisitions it was
+ * recorded: on teardown, after a failed acquire, after a failed publish.
+ */
+static void quiesce_between_publications_and_acquisitions(struct kunit *test)
+{
+	static const int live[] = { 101, 100, QUIESCE_ID, 2, 1, 0 };
+	static const int acq_fail[] = { QUIESCE_ID, 1, 0 };
+	static const int pub_fail[] = { 100, QUIESCE_ID, 2, 1, 0 };
+	struct lc_plan p = { .nr_acquire = 3, .nr_publish = 2,
+			     .quiesce_after = 1 };
+	struct kb_lifecycle lc;
+
+	KUNIT_ASSERT_EQ(test, run(test, &lc, &p), 0);
+	KUNIT_EXPECT_EQ(test, lc.nr_steps, 6U);
+	kb_lifecycle_teardown(&lc);
+	expect_undone(test, &p.log, live, ARRAY_SIZE(live));
+	expect_idle(test, &lc);
+	KUNIT_EXPECT_NULL(test, lc.quiesce);
+
+	p = (struct lc_plan){ .nr_acquire = 3, .acquire_fail_at = 3,
+			      .nr_publish = 2, .quiesce_after = 1 };
+	KUNIT_EXPECT_EQ(test, run(test, &lc, &p), -EIO);
+	expect_undone(test, &p.log, acq_fail, ARRAY_SIZE(acq_fail));
+	expect_idle(test, &lc);
+
+	p = (struct lc_plan){ .nr_acquire = 3, .nr_publish = 2,
+			      .publish_fail_at = 2, .quiesce_after = 3 };
+	KUNIT_EXPECT_EQ(test, run(test, &lc, &p), -EBUSY);
+	expect_undone(test, &p.log, pub_fail, ARRAY_SIZE(pub_fail));
+	expect_idle(test, &lc);
+}
+
 static struct kunit_case kbind_lifecycle_cases[] = {
 	KUNIT_CASE(teardown_reverses_acquisition),
 	KUNIT_CASE(failure_at_step_k_unwinds_the_steps_before),
@@ -325,6 +368,7 @@ static struct kunit_case kbind_lifecycle_cases[] = {
 	KUNIT_CASE(revoke_pass_precedes_every_undo),
 	KUNIT_CASE(step_recorded_twice_is_refused),
 	KUNIT_CASE(step_on_the_stack_is_refused),
+	KUNIT_CASE(quiesce_between_publications_and_acquisitions),
 	{}
 };
 

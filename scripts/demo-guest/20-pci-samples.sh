@@ -37,6 +37,8 @@ kb_case "edu: raise an interrupt, twice" \
 	sh -c "kbind_edu_ctl raise && kbind_edu_ctl raise"
 kb_case "edu: interrupts handled (the factorial's and the two raised)" \
 	kb_show kbind_edu_ctl irqs
+kb_case "edu: text through the device's DMA engine and back" \
+	kb_show kbind_edu_ctl dma "hello from kbind over 28-bit DMA"
 kb_case "edu: its MSI vector in /proc/interrupts" edu_interrupts
 kb_case "edu: unbind and bind again through sysfs" rebind_edu
 kb_case "unload both" kb_show sh -c "rmmod kbind_edu kbind_pci_testdev"

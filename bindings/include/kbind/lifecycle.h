@@ -61,6 +61,8 @@ typedef void (*kb_undo_fn)(struct kb_step *step);
  *	free anything nor wait for callers to leave
  * @undo: what reverses the step; NULL while the step is not recorded
  * @what: short static name of the step, for diagnostics
+ * @published: recorded in the publish phase (teardown runs the quiesce
+ *	hooks before the first step that is not)
  *
  * A step is embedded in the object it undoes, so recording a step never
  * allocates and cannot fail after the resource was taken.
@@ -70,6 +72,7 @@ struct kb_step {
 	kb_undo_fn revoke;
 	kb_undo_fn undo;
 	const char *what;
+	bool published;
 };
 
 /**
@@ -91,7 +94,9 @@ enum kb_phase {
 /**
  * struct kb_lifecycle - the ordered resources of one owner
  * @top: most recently recorded step, or NULL
- * @nr_steps: number of steps currently recorded
+ * @quiesce: most recently recorded quiesce hook (see kb_quiesce_hook()),
+ *	or NULL
+ * @nr_steps: number of steps and quiesce hooks currently recorded
  * @phase: current phase, see &enum kb_phase
  * @dev: the device that owns the lifecycle, or NULL for a module-owned one
  * @owner: the module whose code the recorded steps run
@@ -114,6 +119,7 @@ enum kb_phase {
  */
 struct kb_lifecycle {
 	struct kb_step *top;
+	struct kb_step *quiesce;
 	unsigned int nr_steps;
 	enum kb_phase phase;
 	struct device *dev;
@@ -216,10 +222,10 @@ static inline int kb_step_fault(struct kb_lifecycle *lc, const char *what)
  * its function returned. A refused step is not recorded, so its resource is
  * not released by kbind: the driver is wrong, the message says where.
  */
-static inline void __kb_step_record(struct kb_lifecycle *lc,
-				    struct kb_step *step, kb_undo_fn revoke,
-				    kb_undo_fn undo, const char *what,
-				    unsigned long caller)
+static inline void __kb_step_push(struct kb_lifecycle *lc,
+				  struct kb_step **head, struct kb_step *step,
+				  kb_undo_fn revoke, kb_undo_fn undo,
+				  const char *what, unsigned long caller)
 {
 	const char *why = NULL;
 
@@ -236,9 +242,19 @@ static inline void __kb_step_record(struct kb_lifecycle *lc,
 	step->revoke = revoke;
 	step->undo = undo;
 	step->what = what;
-	step->older = lc->top;
-	lc->top = step;
+	step->published = lc->phase == KB_PHASE_PUBLISH;
+	step->older = *head;
+	*head = step;
 	lc->nr_steps++;
+}
+
+static __always_inline void __kb_step_record(struct kb_lifecycle *lc,
+					     struct kb_step *step,
+					     kb_undo_fn revoke,
+					     kb_undo_fn undo, const char *what,
+					     unsigned long caller)
+{
+	__kb_step_push(lc, &lc->top, step, revoke, undo, what, caller);
 }
 
 /**
@@ -327,6 +343,33 @@ static __always_inline void kb_published(struct kb_publish *p,
 					 const char *what)
 {
 	kb_published_revocable(p, step, NULL, undo, what);
+}
+
+/**
+ * kb_quiesce_hook() - silence the device before any acquisition is undone
+ * @p: acquire-phase handle
+ * @step: step embedded in the object the hook belongs to
+ * @quiesce: stops the device from reaching memory or raising events of
+ *	its own (a DMA engine, a ring it polls); may sleep, bounded
+ * @what: static name of the hook, for diagnostics
+ *
+ * Teardown runs every quiesce hook, newest first and each once, after the
+ * last publication was withdrawn and before the first acquisition is
+ * undone, whenever each was recorded: the device is silent before any
+ * memory it may write to is freed, whatever order the driver acquired its
+ * resources in, and its registers are still mapped. A failed acquire runs
+ * them before undoing what it acquired too. Refused like kb_acquired().
+ *
+ * Context: process context, acquire phase only.
+ */
+static __always_inline void kb_quiesce_hook(struct kb_probe *p,
+					    struct kb_step *step,
+					    kb_undo_fn quiesce,
+					    const char *what)
+{
+	WARN_ON_ONCE(__kb_lc(p)->phase != KB_PHASE_ACQUIRE);
+	__kb_step_push(__kb_lc(p), &__kb_lc(p)->quiesce, step, NULL, quiesce,
+		       what, _RET_IP_);
 }
 
 /**
@@ -449,6 +492,21 @@ static inline void *__kb_array_alloc(struct kb_probe *p, struct kb_array *a,
 	PTR_ERR_OR_ZERO(__kb_mem);					\
 })
 
+/* Run and unrecord every quiesce hook, newest first. */
+static inline void __kb_lifecycle_quiesce(struct kb_lifecycle *lc)
+{
+	struct kb_step *step;
+	kb_undo_fn quiesce;
+
+	while ((step = lc->quiesce)) {
+		lc->quiesce = step->older;
+		lc->nr_steps--;
+		quiesce = step->undo;
+		step->undo = NULL;
+		quiesce(step);
+	}
+}
+
 /**
  * kb_lifecycle_teardown() - revoke, then undo every recorded step, newest first
  * @lc: the lifecycle
@@ -457,8 +515,9 @@ static inline void *__kb_array_alloc(struct kb_probe *p, struct kb_array *a,
  * that nothing new enters and whatever sleeps inside the owner is woken;
  * waits for an RCU grace period if a step asked for one (its revoke hook
  * stops callers that test it under rcu_read_lock()); then runs each
- * step's undo in exact reverse order of recording, then frees the private
- * data. Safe on a lifecycle that was never started or is
+ * step's undo in exact reverse order of recording, with the quiesce hooks
+ * (kb_quiesce_hook()) between the last publication and the first
+ * acquisition, then frees the private data. Safe on a lifecycle that was never started or is
  * already torn down (then it does nothing).
  *
  * Context: process context, may sleep; the owner serialises it against
@@ -478,6 +537,8 @@ static inline void kb_lifecycle_teardown(struct kb_lifecycle *lc)
 		synchronize_rcu();
 	lc->sync_revoke = false;
 	while ((step = lc->top)) {
+		if (!step->published)
+			__kb_lifecycle_quiesce(lc);
 		lc->top = step->older;
 		lc->nr_steps--;
 		/* unrecorded before undo, which may free the step */
@@ -485,6 +546,7 @@ static inline void kb_lifecycle_teardown(struct kb_lifecycle *lc)
 		step->undo = NULL;
 		undo(step);
 	}
+	__kb_lifecycle_quiesce(lc);
 	kfree(lc->priv);
 	lc->priv = NULL;
 	lc->phase = KB_PHASE_IDLE;
@@ -514,7 +576,7 @@ static inline int kb_lifecycle_start(struct kb_lifecycle *lc,
 	struct kb_publish pub = { .lc = lc };
 	int ret;
 
-	if (WARN_ON_ONCE(lc->phase != KB_PHASE_IDLE || lc->top))
+	if (WARN_ON_ONCE(lc->phase != KB_PHASE_IDLE || lc->top || lc->quiesce))
 		return -EBUSY;
 	lc->dev = dev;
 	lc->owner = owner;

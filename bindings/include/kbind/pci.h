@@ -145,10 +145,9 @@ static inline void __kb_pci_clear_master(struct kb_step *step)
  *
  * Bus mastering is cleared again at teardown, in reverse order: after
  * everything published and everything acquired later is gone, before
- * everything acquired earlier. Allocate what the device writes to (DMA
- * buffers) before calling this, so that mastering is off before that
- * memory is freed; a device that keeps DMA going needs a quiesce step
- * among its publications.
+ * everything acquired earlier. DMA buffers allocated through
+ * <kbind/dma.h> do not depend on that order: the DMA context's quiesce
+ * hook clears bus mastering before any of them is freed.
  *
  * Context: process context, acquire phase only, after kb_pci_enable_mem();
  * at most once per probe.
@@ -170,6 +169,9 @@ static inline int kb_pci_set_master(struct kb_pci_probe *pp)
  * kb_pci_set_dma_mask() - declare how many address bits the device drives
  * @pp: acquire-phase handle
  * @bits: the device's DMA addressing limit, for streaming and coherent DMA
+ *
+ * For a driver that maps memory itself; one that allocates its buffers
+ * through <kbind/dma.h> declares the limit with its DMA context instead.
  *
  * Context: process context, acquire phase only, before any DMA mapping.
  * Return: 0, or -EIO if the platform cannot DMA with that mask.

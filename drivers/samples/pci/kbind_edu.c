@@ -3,12 +3,15 @@
  * kbind PCI sample: QEMU's educational device (-device edu). Checks its ID
  * and liveness at probe, then publishes an IRQ handler (MSI, or INTx with
  * msi=0) and a misc node, /dev/kbind-edu-<PCI address>, through which user
- * space computes factorials on the device and raises interrupts.
+ * space computes factorials on the device, raises interrupts, and sends
+ * data through its DMA engine and back.
  */
 #include <linux/atomic.h>
+#include <linux/delay.h>
 #include <linux/module.h>
 #include <linux/mutex.h>
 
+#include <kbind/dma.h>
 #include <kbind/irq.h>
 #include <kbind/misc.h>
 #include <kbind/pci.h>
@@ -27,9 +30,20 @@
 #define EDU_IRQ_STATUS		0x24
 #define EDU_IRQ_RAISE		0x60
 #define EDU_IRQ_ACK		0x64
-#define EDU_REGS_END		0x68
+#define EDU_DMA_SRC		0x80
+#define EDU_DMA_DST		0x88
+#define EDU_DMA_COUNT		0x90
+#define EDU_DMA_CMD		0x98
+#define  EDU_DMA_RUN		0x1
+#define  EDU_DMA_TO_RAM		0x2
+#define  EDU_DMA_IRQ		0x4
+#define EDU_REGS_END		0xa0
+
+#define EDU_DMA_BUF		0x40000	/* the device's buffer, in its space */
+#define EDU_DMA_BITS		28	/* the addresses it drives */
 
 #define EDU_IRQ_FACT		0x1	/* raised by the device */
+#define EDU_IRQ_DMA		0x100	/* raised by the device */
 #define EDU_IRQ_USER		0x10000	/* raised by KB_EDU_RAISE */
 #define EDU_MAX_FACT		12	/* 13! does not fit in 32 bits */
 #define EDU_TIMEOUT		(HZ / 2)
@@ -42,8 +56,15 @@ struct edu_info {
 	u8 id_magic;		/* low byte of the identification register */
 };
 
+struct edu_page {
+	u8 data[KB_EDU_DMA_MAX + 1];
+};
+
 struct edu_dev {
 	KB_PCI_BAR(EDU_REGS_END) regs;
+	struct kb_dma dma;
+	KB_DECLARE_DMA_COHERENT(to_dev, struct edu_page);
+	KB_DECLARE_DMA_STREAM(from_dev, struct edu_page);
 	struct kb_irq irq;
 	struct kb_step irq_enabled;
 	struct kb_pci_reset reset;
@@ -113,6 +134,47 @@ static long edu_factorial(struct edu_dev *edu, u32 *n)
 	return ret;
 }
 
+/* Move @len bytes between RAM at @src and @dst one way; under edu->lock. */
+static int edu_dma(struct edu_dev *edu, u64 src, u64 dst, u32 len, u32 dir)
+{
+	long ret;
+
+	kb_bar_write(&edu->regs, 64, EDU_DMA_SRC, src);
+	kb_bar_write(&edu->regs, 64, EDU_DMA_DST, dst);
+	kb_bar_write(&edu->regs, 64, EDU_DMA_COUNT, len);
+	atomic_andnot(EDU_IRQ_DMA, &edu->pending);
+	kb_bar_write(&edu->regs, 32, EDU_DMA_CMD,
+		     EDU_DMA_RUN | EDU_DMA_IRQ | dir);
+	/* a transfer takes 100 ms of the device's virtual time */
+	ret = kb_wait_event_interruptible_timeout(&edu->wait,
+						  atomic_read(&edu->pending) &
+						  EDU_IRQ_DMA, 2 * HZ);
+	if (ret < 0)
+		return ret;
+	return ret ? 0 : -ETIMEDOUT;
+}
+
+static long edu_dma_round_trip(struct edu_dev *edu, struct kb_edu_dma *arg)
+{
+	int ret;
+
+	if (!arg->len || arg->len > KB_EDU_DMA_MAX)
+		return -EINVAL;	/* the device would abort the machine */
+	if (kb_bar_read(&edu->regs, 32, EDU_DMA_CMD) & EDU_DMA_RUN)
+		return -EBUSY;	/* one that timed out is still running */
+	memcpy(kb_dma_cpu(&edu->to_dev)->data, arg->data, arg->len);
+	ret = edu_dma(edu, kb_dma_addr(&edu->to_dev), EDU_DMA_BUF, arg->len, 0);
+	if (ret)
+		return ret;
+	kb_dma_sync_for_device(&edu->from_dev);
+	ret = edu_dma(edu, EDU_DMA_BUF, kb_dma_addr(&edu->from_dev), arg->len,
+		      EDU_DMA_TO_RAM);
+	kb_dma_sync_for_cpu(&edu->from_dev);
+	if (!ret)
+		memcpy(arg->data, kb_dma_cpu(&edu->from_dev)->data, arg->len);
+	return ret;
+}
+
 /* Sleep until the interrupt count differs from *@count; no lock held. */
 static long edu_wait_irq(struct edu_dev *edu, u64 *count)
 {
@@ -160,6 +222,10 @@ static long edu_ioctl(struct edu_dev *edu, struct edu_file *f,
 	case KB_EDU_RESET:
 		ret = kb_pci_reset(&edu->reset);
 		break;
+	case KB_EDU_DMA:
+		ret = edu_dma_round_trip(edu, kb_ioctl_data(arg, KB_EDU_DMA,
+							    struct kb_edu_dma));
+		break;
 	default:
 		ret = -ENOTTY;
 	}
@@ -170,6 +236,24 @@ static long edu_ioctl(struct edu_dev *edu, struct edu_file *f,
 KB_MISC_DEVICE(edu_misc, struct edu_dev, struct edu_file,
 	       .ioctl = edu_ioctl);
 
+/*
+ * Before the DMA buffers are freed: let a transfer in flight finish (it
+ * takes 100 ms of virtual time); bus mastering is cleared after this.
+ */
+static void edu_dma_stop(struct edu_dev *edu)
+{
+	int i;
+
+	for (i = 0; i < 100; i++) {
+		if (!(kb_bar_read(&edu->regs, 32, EDU_DMA_CMD) & EDU_DMA_RUN))
+			return;
+		msleep(20);
+	}
+	pr_warn("kbind_edu: DMA still running after 2 s: cut off\n");
+}
+
+KB_DMA(edu_dma, struct edu_dev, edu_dma_stop);
+
 static int edu_acquire(struct kb_pci_probe *pp, struct edu_dev *edu,
 		       const struct edu_info *info)
 {
@@ -178,8 +262,12 @@ static int edu_acquire(struct kb_pci_probe *pp, struct edu_dev *edu,
 	mutex_init(&edu->lock);
 	kb_waitq_init(&pp->core, &edu->wait);
 	kb_pci_reset_init(pp, &edu->reset);
-	ret = kb_pci_enable_mem(pp) ?: kb_pci_set_master(pp) ?:
-	      kb_pci_bar_map(pp, &edu->regs, 0);
+	ret = kb_pci_enable_mem(pp) ?: kb_pci_bar_map(pp, &edu->regs, 0) ?:
+	      edu_dma_setup(&pp->core, &edu->dma, EDU_DMA_BITS, edu) ?:
+	      kb_pci_set_master(pp) ?:
+	      kb_dma_alloc_coherent(&pp->core, &edu->dma, &edu->to_dev, 1) ?:
+	      kb_dma_alloc_stream(&pp->core, &edu->dma, &edu->from_dev, 1,
+				  DMA_FROM_DEVICE);
 	if (ret)
 		return ret;
 	if ((kb_bar_read(&edu->regs, 32, EDU_ID) & 0xff) != info->id_magic)

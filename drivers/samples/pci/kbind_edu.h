@@ -31,4 +31,26 @@
  */
 #define KB_EDU_RESET		_IO(KB_EDU_MAGIC, 7)
 
+/*
+ * The most one KB_EDU_DMA moves: the device's buffer is 4096 bytes, but
+ * QEMU's range check refuses (aborting the machine) a transfer that ends
+ * at its last byte.
+ */
+#define KB_EDU_DMA_MAX		4095
+
+/*
+ * A round trip through the device's DMA engine: the driver puts the len
+ * bytes of data in a coherent buffer, the device reads them into its own
+ * buffer, then writes them back to a streaming buffer, which the driver
+ * copies back into data. -EINVAL unless 1 <= len <= KB_EDU_DMA_MAX;
+ * -ENODEV if the device is unbound meanwhile.
+ */
+struct kb_edu_dma {
+	__u32 len;
+	__u32 pad;
+	__u8 data[KB_EDU_DMA_MAX + 1];
+};
+
+#define KB_EDU_DMA		_IOWR(KB_EDU_MAGIC, 8, struct kb_edu_dma)
+
 #endif /* _KBIND_EDU_H */

@@ -8,6 +8,7 @@
  *   kbind_edu_ctl fact N       N! computed by the device (N <= 12)
  *   kbind_edu_ctl raise        raise an interrupt, wait for the handler
  *   kbind_edu_ctl irqs         interrupts handled since the device was bound
+ *   kbind_edu_ctl dma TEXT     TEXT through the device's DMA engine and back
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -22,7 +23,8 @@
 
 static int bad_usage(void)
 {
-	fprintf(stderr, "usage: kbind_edu_ctl id | live VALUE | fact N | raise | irqs\n");
+	fprintf(stderr,
+		"usage: kbind_edu_ctl id | live VALUE | fact N | raise | irqs | dma TEXT\n");
 	return 2;
 }
 
@@ -42,6 +44,29 @@ static int open_edu(void)
 	return fd;
 }
 
+static int edu_dma(const char *text)
+{
+	static struct kb_edu_dma d;
+	size_t len = strlen(text);
+	int fd, ret;
+
+	if (!len || len > KB_EDU_DMA_MAX)
+		return bad_usage();
+	fd = open_edu();
+	if (fd < 0)
+		return 1;
+	d.len = len;
+	memcpy(d.data, text, len);
+	ret = ioctl(fd, KB_EDU_DMA, &d);
+	if (ret < 0)
+		fprintf(stderr, "dma: %s\n", strerror(errno));
+	else
+		printf("%u bytes to the device and back: \"%.*s\"\n", d.len,
+		       (int)d.len, (const char *)d.data);
+	close(fd);
+	return ret < 0;
+}
+
 int main(int argc, char **argv)
 {
 	unsigned long long irqs;
@@ -51,6 +76,8 @@ int main(int argc, char **argv)
 
 	if (argc < 2)
 		return bad_usage();
+	if (argc == 3 && !strcmp(argv[1], "dma"))
+		return edu_dma(argv[2]);
 	if (argc == 3) {
 		errno = 0;
 		v = strtoul(argv[2], &end, 0);

@@ -17,6 +17,7 @@ KB_SPLAT_RE=$KB_SPLAT_RE'|possible circular locking|possible recursive locking'
 KB_SPLAT_RE=$KB_SPLAT_RE'|inconsistent lock state|suspicious RCU usage|INFO: possible'
 KB_SPLAT_RE=$KB_SPLAT_RE'|INFO: task .* blocked|detected stall'
 KB_SPLAT_RE=$KB_SPLAT_RE'|nobody cared|No irq handler for vector'
+KB_SPLAT_RE=$KB_SPLAT_RE'|pagealloc: memory corruption'
 
 # A case that expects a lockdep cycle report (kb_case_lockdep_cycle in
 # lib.sh) first logs KB_CYCLE_MARK; from there on, the report's lines that
