@@ -4,7 +4,9 @@
  * Usage: pci_edu_test CASE.
  */
 #include <glob.h>
+#include <poll.h>
 #include <signal.h>
+#include <sys/epoll.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/utsname.h>
@@ -302,6 +304,82 @@ static void unbind_during_dma(void)
 	}
 }
 
+static short poll_events(int fd, int timeout_ms)
+{
+	struct pollfd p = { .fd = fd, .events = POLLIN };
+
+	CHECK(poll(&p, 1, timeout_ms) >= 0);
+	return p.revents;
+}
+
+/*
+ * The node polls readable once an interrupt came since the file last read
+ * the count, and sends SIGIO to a file opened for it.
+ */
+static void poll_and_sigio(void)
+{
+	struct timespec t = { 5, 0 };
+	int fd = open_edu();
+	sigset_t io;
+
+	irq_count(fd);
+	CHECK(poll_events(fd, 0) == 0);
+	CHECK(ioctl(fd, KB_EDU_RAISE) == 0);
+	CHECK(poll_events(fd, 1000) == POLLIN);
+	irq_count(fd);
+	CHECK(poll_events(fd, 0) == 0);
+
+	sigemptyset(&io);
+	sigaddset(&io, SIGIO);
+	CHECK(sigprocmask(SIG_BLOCK, &io, NULL) == 0);
+	CHECK(fcntl(fd, F_SETOWN, getpid()) == 0);
+	CHECK(fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_ASYNC) == 0);
+	CHECK(ioctl(fd, KB_EDU_RAISE) == 0);
+	CHECK(sigtimedwait(&io, NULL, &t) == SIGIO);
+	close(fd);
+}
+
+/*
+ * poll(2) and epoll_wait() sleeping on the node when the device is
+ * unbound: both wake with an error and hang-up, and the epoll instance
+ * and the file are closed after the owner's data is gone (their wait
+ * entries are on the node, which lives until the last close).
+ */
+static void unbind_while_polling(void)
+{
+	struct epoll_event ev = { .events = EPOLLIN }, got;
+	int fd = open_edu(), ep, i, status;
+	pid_t pids[2];
+
+	irq_count(fd);
+	ep = epoll_create1(0);
+	CHECK(ep >= 0);
+	CHECK(epoll_ctl(ep, EPOLL_CTL_ADD, fd, &ev) == 0);
+	for (i = 0; i < 2; i++) {
+		pids[i] = fork();
+		CHECK(pids[i] >= 0);
+		if (!pids[i] && !i)
+			_exit(poll_events(fd, 20000) == (POLLERR | POLLHUP) ?
+			      0 : 1);
+		if (!pids[i])
+			_exit(epoll_wait(ep, &got, 1, 20000) == 1 &&
+			      (got.events & (EPOLLERR | EPOLLHUP)) ? 0 : 1);
+	}
+	usleep(300000);
+	devattr_write("driver/unbind", addr);
+	for (i = 0; i < 2; i++) {
+		CHECK(waitpid(pids[i], &status, 0) == pids[i]);
+		CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	}
+	CHECK(poll_events(fd, 0) == (POLLERR | POLLHUP));
+	CHECK(close(ep) == 0);
+	CHECK(close(fd) == 0);
+	sysfs_write(DRV "bind", addr);
+	fd = open_edu();
+	CHECK(poll_events(fd, 0) == 0);
+	close(fd);
+}
+
 /*
  * Reset the function from two processes while the device is unbound and
  * bound 50 times (10 on the debug kernel): the reset takes device_lock, which unbind holds while it
@@ -373,6 +451,8 @@ static const struct kbtest_case cases[] = {
 	{ "reset_while_unbinding", reset_while_unbinding },
 	{ "dma_both_ways", dma_both_ways },
 	{ "unbind_during_dma", unbind_during_dma },
+	{ "poll_and_sigio", poll_and_sigio },
+	{ "unbind_while_polling", unbind_while_polling },
 	{ NULL, NULL }
 };
 

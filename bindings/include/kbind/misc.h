@@ -22,6 +22,18 @@
  * The node's memory is freed at the last close. Driver code never sees
  * &struct file's private_data nor a ``__user`` pointer.
  *
+ * poll and fasync: pollers (poll(2), select(2), epoll, io_uring) wait on a
+ * wait queue of the node, not of the owner's data, so that an epoll entry
+ * or a sleeping poll(2) that outlives the owner never touches freed memory:
+ * the node lives until the last file is closed, and the kernel removes
+ * every poll entry of a file before that. The driver's poll operation
+ * names the &struct kb_waitq its events are signalled on
+ * (kb_poll_wait()); the node hooks a forwarding entry onto it, so every
+ * kb_wake_up() of that queue wakes the node's pollers and sends SIGIO to
+ * the files that asked for it (O_ASYNC). Teardown unhooks it before the
+ * owner's data is freed and wakes every poller, whose next poll sees
+ * EPOLLERR | EPOLLHUP.
+ *
  * Guaranteed: no operation runs on the owner's data after the undo
  * returned; teardown waits only as long as the longest operation running
  * in the kernel. Still the driver's job: operations must sleep only on a
@@ -42,6 +54,7 @@
 #include <linux/miscdevice.h>
 #include <linux/mm.h>
 #include <linux/mutex.h>
+#include <linux/poll.h>
 #include <linux/sizes.h>
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -50,6 +63,7 @@
 #include <kbind/compat.h>
 #include <kbind/lifecycle.h>
 #include <kbind/revocable.h>
+#include <kbind/wait.h>
 
 /**
  * define KB_MISC_IO_MAX - the most one read or write moves
@@ -73,6 +87,12 @@
  * @priv: the owner's private data for the release and revoke hooks; NULL
  *	once teardown revoked every open file
  * @revoke_file: the driver's per-file revoke hook, generated; or NULL
+ * @poll_wq: what the node's pollers wait on; lives as long as the node
+ * @fasync: the files that asked for SIGIO
+ * @fwd: the node's entry on @fwd_q: wakes @poll_wq, signals @fasync
+ * @fwd_q: the owner's queue that the driver's poll named; NULL before
+ *	the first poll and after teardown unhooked @fwd
+ * @fwd_lock: serialises hooking and unhooking @fwd
  */
 struct kb_misc {
 	struct miscdevice mdev;
@@ -83,7 +103,59 @@ struct kb_misc {
 	struct list_head files;
 	void *priv;
 	void (*revoke_file)(void *dev, void *fdata);
+	wait_queue_head_t poll_wq;
+	struct fasync_struct *fasync;
+	struct wait_queue_entry fwd;
+	struct kb_waitq *fwd_q;
+	spinlock_t fwd_lock;		/* @fwd_q */
 };
+
+/**
+ * struct kb_poll - what a poll operation waits with (binding-internal)
+ * @misc: the node being polled
+ */
+struct kb_poll {
+	struct kb_misc *misc;
+};
+
+/* The owner's queue was woken: wake the node's pollers, signal SIGIO. */
+static inline int __kb_misc_fwd_wake(struct wait_queue_entry *wait,
+				     unsigned int mode, int sync, void *key)
+{
+	struct kb_misc *m = container_of(wait, struct kb_misc, fwd);
+
+	wake_up_all(&m->poll_wq);
+	kill_fasync(&m->fasync, SIGIO, POLL_IN);
+	return 0;
+}
+
+/**
+ * kb_poll_wait() - name the queue a poll operation's events come from
+ * @pw: the poll operation's argument
+ * @q: a &struct kb_waitq of the owner, woken (kb_wake_up()) whenever what
+ *	poll reports may have changed; the same queue on every call
+ *
+ * Call it before reading the state the returned mask is made of, as with
+ * poll_wait(): a wake-up after the call is not lost.
+ *
+ * Context: inside the poll operation.
+ */
+static inline void kb_poll_wait(struct kb_poll *pw, struct kb_waitq *q)
+{
+	struct kb_misc *m = pw->misc;
+
+	if (READ_ONCE(m->fwd_q) == q)
+		return;
+	spin_lock(&m->fwd_lock);
+	if (!m->fwd_q) {
+		add_wait_queue(&q->wq, &m->fwd);
+		WRITE_ONCE(m->fwd_q, q);
+	}
+	spin_unlock(&m->fwd_lock);
+	WARN_ONCE(READ_ONCE(m->fwd_q) != q,
+		  "kbind: %s: poll names another queue than before\n",
+		  m->mdev.name);
+}
 
 /**
  * struct kb_misc_file - one open file of a kbind misc node (binding-internal)
@@ -174,6 +246,9 @@ static inline void __kb_misc_revoke(struct kb_step *step)
 
 	misc_deregister(&m->mdev);
 	kb_revocable_kill(&m->rev);
+	/* pollers poll again and see EPOLLERR | EPOLLHUP */
+	wake_up_all(&m->poll_wq);
+	kill_fasync(&m->fasync, SIGIO, POLL_HUP);
 }
 
 /*
@@ -187,6 +262,12 @@ static inline void __kb_misc_unpublish(struct kb_step *step)
 	struct kb_misc_file *f, *tmp;
 
 	kb_revocable_wait(&m->rev);
+	/* no poll operation runs any more: unhook from the owner's queue */
+	spin_lock(&m->fwd_lock);
+	if (m->fwd_q)
+		remove_wait_queue(&m->fwd_q->wq, &m->fwd);
+	m->fwd_q = NULL;
+	spin_unlock(&m->fwd_lock);
 	mutex_lock(&m->files_lock);
 	list_for_each_entry_safe(f, tmp, &m->files, node) {
 		list_del_init(&f->node);
@@ -245,6 +326,9 @@ static inline int kb_misc_publish(struct kb_publish *p,
 	INIT_LIST_HEAD(&m->files);
 	m->priv = priv;
 	m->revoke_file = revoke_file;
+	init_waitqueue_head(&m->poll_wq);
+	init_waitqueue_func_entry(&m->fwd, __kb_misc_fwd_wake);
+	spin_lock_init(&m->fwd_lock);
 	m->mdev.minor = MISC_DYNAMIC_MINOR;
 	m->mdev.fops = fops;
 	m->mdev.parent = __kb_lc(p)->dev;
@@ -480,9 +564,15 @@ static inline long __kb_ioctl_out(struct kb_ioctl *ka, void __user *uptr,
  *    argument address converted by compat_ptr();
  *  - ``loff_t (*llseek)(dtype *dev, ftype *fdata, struct file *file,
  *    loff_t off, int whence)``: without it the file is not seekable. @file is
- *    the escape hatch for the generic llseek helpers of <linux/fs.h>.
+ *    the escape hatch for the generic llseek helpers of <linux/fs.h>;
+ *  - ``__poll_t (*poll)(dtype *dev, ftype *fdata, struct kb_poll *pw)``:
+ *    call kb_poll_wait(@pw, queue) first, then return the events ready
+ *    (EPOLLIN, EPOLLOUT, ...). Without it the file polls as always ready.
+ *    Once the owner is revoked, poll returns EPOLLERR | EPOLLHUP without
+ *    calling it. A file opened with O_ASYNC gets SIGIO whenever the queue
+ *    named is woken (see the top of this file).
  *
- * open, read, write, ioctl and llseek run inside an access section of the
+ * open, read, write, ioctl, llseek and poll run inside an access section of the
  * owner's data: @dev is valid until the operation returns. They may sleep
  * and take mutexes, but wait for events only on a &struct kb_waitq (see
  * <kbind/wait.h>), which wakes them with -ENODEV at teardown, and never
@@ -514,6 +604,8 @@ struct name##_kb_misc_ops_t {						\
 			     unsigned int cmd, struct kb_ioctl *arg);	\
 	loff_t (*llseek)(typeof(dtype) *dev, typeof(ftype) *fdata,	\
 			 struct file *file, loff_t off, int whence);	\
+	__poll_t (*poll)(typeof(dtype) *dev, typeof(ftype) *fdata,	\
+			 struct kb_poll *pw);				\
 };									\
 static const struct name##_kb_misc_ops_t name##_kb_misc_ops = {		\
 	__VA_ARGS__							\
@@ -618,6 +710,28 @@ static loff_t name##_kb_llseek(struct file *file, loff_t off, int whence) \
 	return __KB_MISC_CALL(name##_kb_misc_ops.llseek, typeof(dtype), file,	\
 			      (loff_t)-ESPIPE, file, off, whence);	\
 }									\
+static __poll_t name##_kb_poll(struct file *file, poll_table *pt)	\
+{									\
+	struct kb_misc_file *f = __kb_misc_file(file);			\
+	struct kb_poll pw = { .misc = f->misc };			\
+	__poll_t mask = EPOLLERR | EPOLLHUP;				\
+	typeof(dtype) *dev;						\
+	int idx;							\
+									\
+	poll_wait(file, &f->misc->poll_wq, pt);				\
+	dev = __kb_misc_file_enter(f, &idx);				\
+	if (dev)							\
+		mask = name##_kb_misc_ops.poll ?			\
+		       name##_kb_misc_ops.poll(dev, (void *)f->fdata, &pw) : \
+		       DEFAULT_POLLMASK;				\
+	__kb_misc_file_exit(f, idx);					\
+	return mask;							\
+}									\
+static int name##_kb_fasync(int fd, struct file *file, int on)		\
+{									\
+	return fasync_helper(fd, file, on,				\
+			     &__kb_misc_file(file)->misc->fasync);	\
+}									\
 static const struct file_operations name##_fops = {			\
 	.owner = THIS_MODULE,						\
 	.open = name##_kb_open,						\
@@ -628,6 +742,8 @@ static const struct file_operations name##_fops = {			\
 	.compat_ioctl = IS_ENABLED(CONFIG_COMPAT) ?			\
 			name##_kb_compat_ioctl : NULL,			\
 	.llseek = name##_kb_llseek,					\
+	.poll = name##_kb_poll,						\
+	.fasync = name##_kb_fasync,					\
 };									\
 static struct lock_class_key name##_kb_rev_key;				\
 static inline int name##_publish(struct kb_publish *p,			\

@@ -75,6 +75,7 @@ struct edu_dev {
 };
 
 struct edu_file {
+	u64 seen;	/* the interrupt count KB_EDU_GET_IRQ_COUNT returned */
 };
 
 static const struct edu_info edu_qemu = { .id_magic = 0xed };
@@ -216,8 +217,8 @@ static long edu_ioctl(struct edu_dev *edu, struct edu_file *f,
 		ret = edu_cmd(edu, EDU_IRQ_RAISE, EDU_IRQ_USER, EDU_IRQ_USER);
 		break;
 	case KB_EDU_GET_IRQ_COUNT:
-		*kb_ioctl_data(arg, KB_EDU_GET_IRQ_COUNT, u64) =
-			atomic64_read(&edu->nr_irqs);
+		f->seen = atomic64_read(&edu->nr_irqs);
+		*kb_ioctl_data(arg, KB_EDU_GET_IRQ_COUNT, u64) = f->seen;
 		break;
 	case KB_EDU_RESET:
 		ret = kb_pci_reset(&edu->reset);
@@ -233,8 +234,18 @@ static long edu_ioctl(struct edu_dev *edu, struct edu_file *f,
 	return ret;
 }
 
+/* Readable when interrupts came since this file last read the count. */
+static __poll_t edu_poll(struct edu_dev *edu, struct edu_file *f,
+			 struct kb_poll *pw)
+{
+	kb_poll_wait(pw, &edu->wait);
+	return (u64)atomic64_read(&edu->nr_irqs) != f->seen ?
+	       EPOLLIN | EPOLLRDNORM : 0;
+}
+
 KB_MISC_DEVICE(edu_misc, struct edu_dev, struct edu_file,
-	       .ioctl = edu_ioctl);
+	       .ioctl = edu_ioctl,
+	       .poll = edu_poll);
 
 /*
  * Before the DMA buffers are freed: let a transfer in flight finish (it

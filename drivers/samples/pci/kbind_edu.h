@@ -18,7 +18,11 @@
 #define KB_EDU_FACTORIAL	_IOWR(KB_EDU_MAGIC, 3, __u32)
 /* Raise an interrupt and wait until the handler acknowledged it. */
 #define KB_EDU_RAISE		_IO(KB_EDU_MAGIC, 4)
-/* Interrupts the handler has acknowledged since the device was bound. */
+/*
+ * Interrupts the handler has acknowledged since the device was bound. The
+ * node polls readable (and sends SIGIO with O_ASYNC) once the count
+ * differs from what this call last returned on the file.
+ */
 #define KB_EDU_GET_IRQ_COUNT	_IOR(KB_EDU_MAGIC, 5, __u64)
 /*
  * Sleep until the interrupt count differs from the __u64 given, then return
