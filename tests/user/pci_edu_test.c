@@ -380,6 +380,86 @@ static void unbind_while_polling(void)
 	close(fd);
 }
 
+/* Read (or write) *@p in a child; true if the child died of SIGBUS. */
+static int child_gets_sigbus(unsigned int *p, int write)
+{
+	int status;
+	pid_t pid = fork();
+
+	CHECK(pid >= 0);
+	if (!pid) {
+		/* atomics: the compiler must not drop the access */
+		if (write)
+			__atomic_store_n(p, 1, __ATOMIC_RELAXED);
+		_exit(__atomic_load_n(p, __ATOMIC_RELAXED) == 0xdead ? 2 : 0);
+	}
+	CHECK(waitpid(pid, &status, 0) == pid);
+	return WIFSIGNALED(status) && WTERMSIG(status) == SIGBUS;
+}
+
+/*
+ * The registers map read-only (writable refused, mprotect too), the DMA
+ * buffer read-write and shows what KB_EDU_DMA sent; lengths and offsets
+ * beyond them are refused.
+ */
+static void mmap_regs_and_dma(void)
+{
+	static struct kb_edu_dma d = { .len = 11, .data = "hello edu\n" };
+	int fd = open_edu();
+	unsigned int *regs;
+	char *buf;
+
+	regs = mmap(NULL, 4096, PROT_READ, MAP_SHARED, fd, KB_EDU_MMAP_REGS);
+	CHECK(regs != MAP_FAILED);
+	CHECK(regs[0] == 0x010000ed);
+	CHECK(mprotect(regs, 4096, PROT_READ | PROT_WRITE) == -1);
+	CHECK(mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED, fd,
+		   KB_EDU_MMAP_REGS) == MAP_FAILED && errno == EACCES);
+	buf = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED, fd,
+		   KB_EDU_MMAP_DMA);
+	CHECK(buf != MAP_FAILED);
+	CHECK(ioctl(fd, KB_EDU_DMA, &d) == 0);
+	CHECK(!memcmp(buf, "hello edu\n", 11));
+	CHECK(mmap(NULL, 8192, PROT_READ, MAP_SHARED, fd,
+		   KB_EDU_MMAP_DMA) == MAP_FAILED && errno == EINVAL);
+	CHECK(mmap(NULL, 4096, PROT_READ, MAP_SHARED, fd,
+		   8192) == MAP_FAILED && errno == EINVAL);
+	CHECK(munmap(regs, 4096) == 0 && munmap(buf, 4096) == 0);
+	close(fd);
+}
+
+/*
+ * Unbind with both mappings alive: they are zapped before the BAR is
+ * unmapped and the buffer freed; a process touching them afterwards gets
+ * SIGBUS (on the debug kernel, page poisoning would report a write that
+ * reached the freed buffer); munmap and close still work.
+ */
+static void unbind_while_mapped(void)
+{
+	unsigned int *regs, *buf;
+	int fd = open_edu();
+
+	regs = mmap(NULL, 4096, PROT_READ, MAP_SHARED, fd, KB_EDU_MMAP_REGS);
+	buf = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED, fd,
+		   KB_EDU_MMAP_DMA);
+	CHECK(regs != MAP_FAILED && buf != MAP_FAILED);
+	CHECK(!child_gets_sigbus(regs, 0) && !child_gets_sigbus(buf, 1));
+	devattr_write("driver/unbind", addr);
+	CHECK(child_gets_sigbus(regs, 0));
+	CHECK(child_gets_sigbus(buf, 0));
+	CHECK(child_gets_sigbus(buf, 1));
+	CHECK(mmap(NULL, 4096, PROT_READ, MAP_SHARED, fd,
+		   KB_EDU_MMAP_REGS) == MAP_FAILED && errno == ENODEV);
+	CHECK(munmap(regs, 4096) == 0 && munmap(buf, 4096) == 0);
+	CHECK(close(fd) == 0);
+	sysfs_write(DRV "bind", addr);
+	fd = open_edu();
+	regs = mmap(NULL, 4096, PROT_READ, MAP_SHARED, fd, KB_EDU_MMAP_REGS);
+	CHECK(regs != MAP_FAILED && regs[0] == 0x010000ed);
+	munmap(regs, 4096);
+	close(fd);
+}
+
 /*
  * Reset the function from two processes while the device is unbound and
  * bound 50 times (10 on the debug kernel): the reset takes device_lock, which unbind holds while it
@@ -453,6 +533,8 @@ static const struct kbtest_case cases[] = {
 	{ "unbind_during_dma", unbind_during_dma },
 	{ "poll_and_sigio", poll_and_sigio },
 	{ "unbind_while_polling", unbind_while_polling },
+	{ "mmap_regs_and_dma", mmap_regs_and_dma },
+	{ "unbind_while_mapped", unbind_while_mapped },
 	{ NULL, NULL }
 };
 

@@ -14,6 +14,7 @@
 #include <linux/blk-mq.h>
 #include <linux/blkdev.h>
 #include <linux/hrtimer.h>
+#include <linux/mm.h>
 #include <linux/pci.h>
 #include <linux/phy.h>
 #include <linux/platform_device.h>
@@ -76,6 +77,24 @@ static inline void hrtimer_setup(struct hrtimer *timer,
 {
 	hrtimer_init(timer, clock_id, mode);
 	timer->function = function;
+}
+#endif
+
+#ifndef KB_HAVE_VM_FLAGS_CLEAR
+/**
+ * vm_flags_clear() - clear flags of a mapping being set up
+ * @vma: the mapping
+ * @flags: the VM_* flags to clear
+ *
+ * Newer kernels made vm_flags read-only outside these helpers; on kernels
+ * without them it is a plain field.
+ *
+ * Context: with the mapping's mm locked for writing (an mmap operation).
+ */
+static inline void vm_flags_clear(struct vm_area_struct *vma,
+				  vm_flags_t flags)
+{
+	vma->vm_flags &= ~flags;
 }
 #endif
 

@@ -168,10 +168,11 @@ struct kb_dma_buf {
  * A member of the private data: ``KB_DECLARE_DMA_COHERENT(ring, struct my_desc);``.
  * The element type lives in the member's type only (a zero-length array).
  */
-#define KB_DECLARE_DMA_COHERENT(name, type)					\
+#define KB_DECLARE_DMA_COHERENT(name, type)				\
 	struct {							\
 		struct kb_dma_buf raw;					\
 		type elem[0];						\
+		u8 coherent[0];						\
 	} name
 
 /**

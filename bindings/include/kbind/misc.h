@@ -34,6 +34,14 @@
  * owner's data is freed and wakes every poller, whose next poll sees
  * EPOLLERR | EPOLLHUP.
  *
+ * mmap: every open file's f_mapping is an address space of the node, so
+ * the node knows every user mapping made through any of its files. The
+ * driver's mmap operation maps device memory or a DMA buffer with the
+ * helpers of <kbind/mmap.h>; teardown zaps every such mapping
+ * (unmap_mapping_range()) in the revoke pass and again once no mmap
+ * operation runs, before the owner's resources are released. A later
+ * access to the mapping gets SIGBUS; munmap() and close work as usual.
+ *
  * Guaranteed: no operation runs on the owner's data after the undo
  * returned; teardown waits only as long as the longest operation running
  * in the kernel. Still the driver's job: operations must sleep only on a
@@ -92,7 +100,11 @@
  * @fwd: the node's entry on @fwd_q: wakes @poll_wq, signals @fasync
  * @fwd_q: the owner's queue that the driver's poll named; NULL before
  *	the first poll and after teardown unhooked @fwd
- * @fwd_lock: serialises hooking and unhooking @fwd
+ * @fwd_lock: serialises hooking and unhooking @fwd, and setting the
+ *	host of @mapping
+ * @mapping: every open file's f_mapping: where its user mappings are
+ *	linked, and zapped from at teardown; its host is the first opener's
+ *	inode, held
  */
 struct kb_misc {
 	struct miscdevice mdev;
@@ -107,8 +119,36 @@ struct kb_misc {
 	struct fasync_struct *fasync;
 	struct wait_queue_entry fwd;
 	struct kb_waitq *fwd_q;
-	spinlock_t fwd_lock;		/* @fwd_q */
+	spinlock_t fwd_lock;		/* @fwd_q, @mapping.host */
+	struct address_space mapping;
 };
+
+/**
+ * struct kb_mmap - an mmap operation's request (see <kbind/mmap.h>)
+ * @vma: the new mapping; private to the bindings
+ */
+struct kb_mmap {
+	struct vm_area_struct *__private vma;
+};
+
+/* A node's mapping has no pages: the empty operations of a pseudo inode. */
+static const struct address_space_operations __kb_misc_aops = {};
+
+/* A user mapping whose pages were zapped at teardown: SIGBUS. */
+static inline vm_fault_t __kb_misc_fault(struct vm_fault *vmf)
+{
+	return VM_FAULT_SIGBUS;
+}
+
+static const struct vm_operations_struct __kb_misc_vm_ops = {
+	.fault = __kb_misc_fault,
+};
+
+/* Zap every user mapping made through the node's files. */
+static inline void __kb_misc_zap(struct kb_misc *m)
+{
+	unmap_mapping_range(&m->mapping, 0, 0, 1);
+}
 
 /**
  * struct kb_poll - what a poll operation waits with (binding-internal)
@@ -235,6 +275,8 @@ static inline void __kb_misc_free(struct kref *ref)
 	struct kb_misc *m = container_of(ref, struct kb_misc, ref);
 
 	kb_revocable_destroy(&m->rev);
+	if (m->mapping.host)
+		iput(m->mapping.host);
 	kfree_const(m->mdev.name);
 	kfree(m);
 }
@@ -249,6 +291,7 @@ static inline void __kb_misc_revoke(struct kb_step *step)
 	/* pollers poll again and see EPOLLERR | EPOLLHUP */
 	wake_up_all(&m->poll_wq);
 	kill_fasync(&m->fasync, SIGIO, POLL_HUP);
+	__kb_misc_zap(m);
 }
 
 /*
@@ -262,6 +305,8 @@ static inline void __kb_misc_unpublish(struct kb_step *step)
 	struct kb_misc_file *f, *tmp;
 
 	kb_revocable_wait(&m->rev);
+	/* again: an mmap operation may have mapped after the revoke pass */
+	__kb_misc_zap(m);
 	/* no poll operation runs any more: unhook from the owner's queue */
 	spin_lock(&m->fwd_lock);
 	if (m->fwd_q)
@@ -329,6 +374,8 @@ static inline int kb_misc_publish(struct kb_publish *p,
 	init_waitqueue_head(&m->poll_wq);
 	init_waitqueue_func_entry(&m->fwd, __kb_misc_fwd_wake);
 	spin_lock_init(&m->fwd_lock);
+	address_space_init_once(&m->mapping);
+	m->mapping.a_ops = &__kb_misc_aops;
 	m->mdev.minor = MISC_DYNAMIC_MINOR;
 	m->mdev.fops = fops;
 	m->mdev.parent = __kb_lc(p)->dev;
@@ -396,6 +443,17 @@ static inline int __kb_misc_file_opened(struct inode *inode,
 		return ret;
 	}
 	file->private_data = f;
+	/*
+	 * The VFS reads the host inode of a file's mapping (readahead
+	 * state): the first opener's inode, held until the node is freed.
+	 */
+	spin_lock(&f->misc->fwd_lock);
+	if (!f->misc->mapping.host) {
+		ihold(inode);
+		f->misc->mapping.host = inode;
+	}
+	spin_unlock(&f->misc->fwd_lock);
+	file->f_mapping = &f->misc->mapping;
 	return seekable ? 0 : nonseekable_open(inode, file);
 }
 
@@ -570,9 +628,14 @@ static inline long __kb_ioctl_out(struct kb_ioctl *ka, void __user *uptr,
  *    (EPOLLIN, EPOLLOUT, ...). Without it the file polls as always ready.
  *    Once the owner is revoked, poll returns EPOLLERR | EPOLLHUP without
  *    calling it. A file opened with O_ASYNC gets SIGIO whenever the queue
- *    named is woken (see the top of this file).
+ *    named is woken (see the top of this file);
+ *  - ``int (*mmap)(dtype *dev, ftype *fdata, struct kb_mmap *vm)``: map
+ *    device memory or a DMA buffer with a helper of <kbind/mmap.h>
+ *    (kb_mmap_dma(), kb_mmap_pci_bar()), chosen by kb_mmap_offset() and
+ *    checked against kb_mmap_len(). The mapping is zapped at teardown
+ *    (later accesses get SIGBUS). Without it mmap(2) gets -ENODEV.
  *
- * open, read, write, ioctl, llseek and poll run inside an access section of the
+ * open, read, write, ioctl, llseek, poll and mmap run inside an access section of the
  * owner's data: @dev is valid until the operation returns. They may sleep
  * and take mutexes, but wait for events only on a &struct kb_waitq (see
  * <kbind/wait.h>), which wakes them with -ENODEV at teardown, and never
@@ -606,6 +669,8 @@ struct name##_kb_misc_ops_t {						\
 			 struct file *file, loff_t off, int whence);	\
 	__poll_t (*poll)(typeof(dtype) *dev, typeof(ftype) *fdata,	\
 			 struct kb_poll *pw);				\
+	int (*mmap)(typeof(dtype) *dev, typeof(ftype) *fdata,		\
+		    struct kb_mmap *vm);				\
 };									\
 static const struct name##_kb_misc_ops_t name##_kb_misc_ops = {		\
 	__VA_ARGS__							\
@@ -727,6 +792,16 @@ static __poll_t name##_kb_poll(struct file *file, poll_table *pt)	\
 	__kb_misc_file_exit(f, idx);					\
 	return mask;							\
 }									\
+static int name##_kb_mmap(struct file *file, struct vm_area_struct *vma) \
+{									\
+	struct kb_mmap vm = { .vma = vma };				\
+									\
+	if (!name##_kb_misc_ops.mmap)					\
+		return -ENODEV;						\
+	vma->vm_ops = &__kb_misc_vm_ops;				\
+	return __KB_MISC_CALL(name##_kb_misc_ops.mmap, typeof(dtype), file, \
+			      -ENODEV, &vm);				\
+}									\
 static int name##_kb_fasync(int fd, struct file *file, int on)		\
 {									\
 	return fasync_helper(fd, file, on,				\
@@ -744,6 +819,7 @@ static const struct file_operations name##_fops = {			\
 	.llseek = name##_kb_llseek,					\
 	.poll = name##_kb_poll,						\
 	.fasync = name##_kb_fasync,					\
+	.mmap = name##_kb_mmap,						\
 };									\
 static struct lock_class_key name##_kb_rev_key;				\
 static inline int name##_publish(struct kb_publish *p,			\

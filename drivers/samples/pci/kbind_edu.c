@@ -14,6 +14,7 @@
 #include <kbind/dma.h>
 #include <kbind/irq.h>
 #include <kbind/misc.h>
+#include <kbind/mmap.h>
 #include <kbind/pci.h>
 #include <kbind/wait.h>
 
@@ -243,9 +244,24 @@ static __poll_t edu_poll(struct edu_dev *edu, struct edu_file *f,
 	       EPOLLIN | EPOLLRDNORM : 0;
 }
 
+/* Registers read-only: a user DMA command out of range aborts QEMU. */
+static int edu_mmap(struct edu_dev *edu, struct edu_file *f,
+		    struct kb_mmap *vm)
+{
+	switch (kb_mmap_offset(vm)) {
+	case KB_EDU_MMAP_REGS:
+		return kb_mmap_pci_bar(vm, &edu->regs, false);
+	case KB_EDU_MMAP_DMA:
+		return kb_mmap_dma(vm, &edu->to_dev, true);
+	default:
+		return -EINVAL;
+	}
+}
+
 KB_MISC_DEVICE(edu_misc, struct edu_dev, struct edu_file,
 	       .ioctl = edu_ioctl,
-	       .poll = edu_poll);
+	       .poll = edu_poll,
+	       .mmap = edu_mmap);
 
 /*
  * Before the DMA buffers are freed: let a transfer in flight finish (it

@@ -57,4 +57,12 @@ struct kb_edu_dma {
 
 #define KB_EDU_DMA		_IOWR(KB_EDU_MAGIC, 8, struct kb_edu_dma)
 
+/*
+ * mmap offsets, one page each: the device's registers, read-only, and the
+ * coherent DMA buffer KB_EDU_DMA sends from, writable. Both are zapped at
+ * unbind: a later access gets SIGBUS.
+ */
+#define KB_EDU_MMAP_REGS	0
+#define KB_EDU_MMAP_DMA		4096
+
 #endif /* _KBIND_EDU_H */
