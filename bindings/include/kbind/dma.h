@@ -213,6 +213,8 @@ __kb_dma_alloc(struct kb_probe *p, struct kb_dma *ctx, struct kb_dma_buf *b,
 	if (!ctx->dev || !n || size == SIZE_MAX ||
 	    (!coherent && !valid_dma_direction(dir)))
 		return -EINVAL;
+	if (WARN_ON_ONCE(b->step.undo))
+		return -EBUSY;	/* allocated already: keep that one */
 	ret = kb_step_fault(__kb_lc(p), "DMA buffer");
 	if (ret)
 		return ret;
@@ -244,7 +246,8 @@ __kb_dma_alloc(struct kb_probe *p, struct kb_dma *ctx, struct kb_dma_buf *b,
  *
  * Context: process context, acquire phase only.
  * Return: 0; -EINVAL if @ctx is not set up or @n is 0 or too large;
- * -ENOMEM; or an error injected by kb_step_fault().
+ * -EBUSY if @buf is allocated already; -ENOMEM; or an error injected by
+ * kb_step_fault().
  */
 #define kb_dma_alloc_coherent(p, ctx, buf, n)				\
 	__kb_dma_alloc(p, ctx, &(buf)->raw, n, sizeof((buf)->elem[0]),	\

@@ -108,7 +108,8 @@ static inline void __kb_irq_free(struct kb_step *step)
  *
  * Context: process context, publish phase only.
  * Return: 0; -EINVAL (logged) if @line was handed out to another owner or
- * to an earlier start of this one; the lookup error in @line; the error of
+ * to an earlier start of this one; the lookup error in @line; -EBUSY if
+ * @ki holds a requested line already; the error of
  * request_threaded_irq(); or one injected by kb_step_fault(). On error
  * nothing is left requested.
  */
@@ -132,6 +133,8 @@ static inline int kb_irq_request(struct kb_publish *p, struct kb_irq *ki,
 	}
 	if (irq < 0)
 		return irq;
+	if (WARN_ON_ONCE(ki->step.undo))
+		return -EBUSY;	/* requested already: keep that line */
 	ret = request_threaded_irq(irq, handler, thread_fn, flags,
 				   lc->dev ? dev_name(lc->dev) :
 				   module_name(lc->owner), dev_id);

@@ -77,6 +77,12 @@ static inline void __kb_deferred_publish(struct kb_publish *p,
 		smp_store_release(&d->live, true);
 }
 
+/* Set up already: set-up again would reinitialise it under its users. */
+static inline bool __kb_deferred_busy(struct kb_deferred *d)
+{
+	return WARN_ON_ONCE(d->step.undo);
+}
+
 /* Is @d still allowed to be armed? Under rcu_read_lock(). */
 static inline bool __kb_deferred_live(struct kb_deferred *d)
 {
@@ -160,7 +166,8 @@ static inline void __kb_work_cancel(struct kb_step *step)
  * Untyped backend of ``name##_init()`` of KB_WORK(); drivers call that.
  *
  * Context: process context, publish phase only.
- * Return: 0, or an error injected by kb_step_fault().
+ * Return: 0; -EBUSY if set up already; or an error injected by
+ * kb_step_fault().
  */
 static inline int kb_work_init(struct kb_publish *p, struct kb_work *w,
 			       struct kb_workqueue *wq, work_func_t fn,
@@ -170,6 +177,8 @@ static inline int kb_work_init(struct kb_publish *p, struct kb_work *w,
 
 	if (ret)
 		return ret;
+	if (__kb_deferred_busy(&w->d))
+		return -EBUSY;
 	INIT_WORK(&w->work, fn);
 	w->wq = wq ? wq->wq : system_percpu_wq;
 	__kb_deferred_publish(p, &w->d, owner, __kb_work_cancel, "work");
@@ -248,7 +257,8 @@ static inline void __kb_delayed_work_cancel(struct kb_step *step)
  * Untyped backend of ``name##_init()`` of KB_DELAYED_WORK().
  *
  * Context: process context, publish phase only.
- * Return: 0, or an error injected by kb_step_fault().
+ * Return: 0; -EBUSY if set up already; or an error injected by
+ * kb_step_fault().
  */
 static inline int kb_delayed_work_init(struct kb_publish *p,
 				       struct kb_delayed_work *w,
@@ -259,6 +269,8 @@ static inline int kb_delayed_work_init(struct kb_publish *p,
 
 	if (ret)
 		return ret;
+	if (__kb_deferred_busy(&w->d))
+		return -EBUSY;
 	INIT_DELAYED_WORK(&w->dwork, fn);
 	w->wq = wq ? wq->wq : system_percpu_wq;
 	__kb_deferred_publish(p, &w->d, owner, __kb_delayed_work_cancel,
@@ -373,7 +385,8 @@ static inline void __kb_timer_shutdown(struct kb_step *step)
  * Untyped backend of ``name##_init()`` of KB_TIMER().
  *
  * Context: process context, publish phase only.
- * Return: 0, or an error injected by kb_step_fault().
+ * Return: 0; -EBUSY if set up already; or an error injected by
+ * kb_step_fault().
  */
 static inline int kb_timer_init(struct kb_publish *p, struct kb_timer *t,
 				void (*fn)(struct timer_list *), void *owner)
@@ -382,6 +395,8 @@ static inline int kb_timer_init(struct kb_publish *p, struct kb_timer *t,
 
 	if (ret)
 		return ret;
+	if (__kb_deferred_busy(&t->d))
+		return -EBUSY;
 	timer_setup(&t->timer, fn, 0);
 	__kb_deferred_publish(p, &t->d, owner, __kb_timer_shutdown, "timer");
 	return 0;
@@ -470,7 +485,8 @@ static inline void __kb_hrtimer_cancel(struct kb_step *step)
  * Untyped backend of ``name##_init()`` of KB_HRTIMER().
  *
  * Context: process context, publish phase only.
- * Return: 0, or an error injected by kb_step_fault().
+ * Return: 0; -EBUSY if set up already; or an error injected by
+ * kb_step_fault().
  */
 static inline int kb_hrtimer_init(struct kb_publish *p, struct kb_hrtimer *t,
 				  enum hrtimer_restart (*fn)(struct hrtimer *),
@@ -481,6 +497,8 @@ static inline int kb_hrtimer_init(struct kb_publish *p, struct kb_hrtimer *t,
 
 	if (ret)
 		return ret;
+	if (__kb_deferred_busy(&t->d))
+		return -EBUSY;
 	hrtimer_setup(&t->timer, fn, clock, mode);
 	__kb_deferred_publish(p, &t->d, owner, __kb_hrtimer_cancel,
 			      "hrtimer");
@@ -608,8 +626,9 @@ static inline void __kb_kthread_stop(struct kb_step *step)
  * Untyped backend of ``name##_run()`` of KB_KTHREAD().
  *
  * Context: process context, publish phase only.
- * Return: 0; the error of kthread_create() (-ENOMEM, -EINTR); or one
- * injected by kb_step_fault().
+ * Return: 0; the error of kthread_create() (-ENOMEM, -EINTR); -EBUSY if
+ * @k runs already; -EINVAL if @k is refused as a step (on the stack: the
+ * new thread is stopped at once); or an error injected by kb_step_fault().
  */
 static inline int kb_kthread_run(struct kb_publish *p, struct kb_kthread *k,
 				 int (*fn)(void *), void *owner,
@@ -620,12 +639,20 @@ static inline int kb_kthread_run(struct kb_publish *p, struct kb_kthread *k,
 
 	if (ret)
 		return ret;
+	if (__kb_deferred_busy(&k->d))
+		return -EBUSY;	/* running already: keep that thread */
 	k->d.owner = owner;
 	task = kthread_create(fn, k, "%s", comm);
 	if (IS_ERR(task))
 		return PTR_ERR(task);
 	k->task = get_task_struct(task);
 	__kb_deferred_publish(p, &k->d, owner, __kb_kthread_stop, "kthread");
+	if (!k->d.step.undo) {
+		/* refused (on the stack): nothing would stop it */
+		kthread_stop(task);
+		put_task_struct(task);
+		return -EINVAL;
+	}
 	wake_up_process(task);
 	return 0;
 }
