@@ -4,8 +4,9 @@
 /// reverse order, also after a failure at any step. A raw registration or
 /// teardown call (misc_register, pci_register_driver, add_disk, request_irq,
 /// module_pci_driver, ...) or a raw set-up of deferred work (INIT_WORK,
-/// timer_setup, hrtimer_setup, kthread_run, alloc_workqueue, ...) in such
-/// a driver escapes that order: nothing
+/// timer_setup, hrtimer_setup, kthread_run, alloc_workqueue, ...) or of DMA
+/// memory (dma_alloc_coherent, ...: freed without the device quiesced
+/// first) in such a driver escapes that order: nothing
 /// withdraws it before the data it reaches is freed, or it is undone twice.
 /// Use the binding's step (kb_misc_publish, KB_PCI_DRIVER, KB_BLK_MQ,
 /// kb_irq_request, ...) instead. Where the raw call is needed, say why it is
@@ -92,6 +93,7 @@ def kb_instead(f):
                      ('hrtimer_', 'KB_HRTIMER'),
                      ('kthread_', 'KB_KTHREAD'),
                      ('alloc_', 'kb_workqueue_alloc()'),
+                     ('dma_', 'KB_DMA and its buffers'),
                      ('module_', 'KB_MODULE or the bus driver macro')):
         if f.startswith(pre):
             return use
@@ -136,7 +138,9 @@ identifier f = {
 	configfs_register_subsystem, configfs_unregister_subsystem,
 	dev_set_drvdata,
 	INIT_WORK, INIT_DELAYED_WORK, timer_setup, hrtimer_setup, hrtimer_init,
-	kthread_create, kthread_run, alloc_workqueue, alloc_ordered_workqueue
+	kthread_create, kthread_run, alloc_workqueue, alloc_ordered_workqueue,
+	dma_alloc_coherent, dma_free_coherent, dma_alloc_noncoherent,
+	dma_free_noncoherent, dmam_alloc_coherent
 };
 position p;
 @@
