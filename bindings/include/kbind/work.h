@@ -90,6 +90,22 @@ static inline bool __kb_deferred_live(struct kb_deferred *d)
 	return smp_load_acquire(&d->live);
 }
 
+/*
+ * Evaluate @arm (a bool expression that arms @d) if @d is live, under
+ * rcu_read_lock() so that teardown's grace period after the revoke pass
+ * waits for it; false if not.
+ */
+#define __kb_deferred_arm(d, arm)					\
+({									\
+	bool __kb_armed = false;					\
+									\
+	rcu_read_lock();						\
+	if (__kb_deferred_live(d))					\
+		__kb_armed = (arm);					\
+	rcu_read_unlock();						\
+	__kb_armed;							\
+})
+
 /**
  * struct kb_workqueue - a private workqueue (in the private data)
  * @step: acquisition step; undoing it destroys the workqueue
@@ -195,13 +211,7 @@ static inline int kb_work_init(struct kb_publish *p, struct kb_work *w,
  */
 static inline bool kb_work_queue(struct kb_work *w)
 {
-	bool queued = false;
-
-	rcu_read_lock();
-	if (__kb_deferred_live(&w->d))
-		queued = queue_work(w->wq, &w->work);
-	rcu_read_unlock();
-	return queued;
+	return __kb_deferred_arm(&w->d, queue_work(w->wq, &w->work));
 }
 
 /**
@@ -290,13 +300,8 @@ static inline int kb_delayed_work_init(struct kb_publish *p,
 static inline bool kb_delayed_work_queue(struct kb_delayed_work *w,
 					 unsigned long delay)
 {
-	bool queued = false;
-
-	rcu_read_lock();
-	if (__kb_deferred_live(&w->d))
-		queued = queue_delayed_work(w->wq, &w->dwork, delay);
-	rcu_read_unlock();
-	return queued;
+	return __kb_deferred_arm(&w->d,
+				 queue_delayed_work(w->wq, &w->dwork, delay));
 }
 
 /**
@@ -312,13 +317,8 @@ static inline bool kb_delayed_work_queue(struct kb_delayed_work *w,
 static inline bool kb_delayed_work_mod(struct kb_delayed_work *w,
 				       unsigned long delay)
 {
-	bool was = false;
-
-	rcu_read_lock();
-	if (__kb_deferred_live(&w->d))
-		was = mod_delayed_work(w->wq, &w->dwork, delay);
-	rcu_read_unlock();
-	return was;
+	return __kb_deferred_arm(&w->d,
+				 mod_delayed_work(w->wq, &w->dwork, delay));
 }
 
 /**
@@ -413,13 +413,7 @@ static inline int kb_timer_init(struct kb_publish *p, struct kb_timer *t,
  */
 static inline bool kb_timer_mod(struct kb_timer *t, unsigned long expires)
 {
-	bool was = false;
-
-	rcu_read_lock();
-	if (__kb_deferred_live(&t->d))
-		was = mod_timer(&t->timer, expires);
-	rcu_read_unlock();
-	return was;
+	return __kb_deferred_arm(&t->d, mod_timer(&t->timer, expires));
 }
 
 /**
@@ -518,15 +512,8 @@ static inline int kb_hrtimer_init(struct kb_publish *p, struct kb_hrtimer *t,
 static inline bool kb_hrtimer_start(struct kb_hrtimer *t, ktime_t expires,
 				    enum hrtimer_mode mode)
 {
-	bool armed = false;
-
-	rcu_read_lock();
-	if (__kb_deferred_live(&t->d)) {
-		hrtimer_start(&t->timer, expires, mode);
-		armed = true;
-	}
-	rcu_read_unlock();
-	return armed;
+	return __kb_deferred_arm(&t->d,
+				 (hrtimer_start(&t->timer, expires, mode), true));
 }
 
 /**
