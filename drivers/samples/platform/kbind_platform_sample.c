@@ -167,9 +167,9 @@ static void pf_counts(struct pf_dev *pf, struct kb_pf_counts *c)
 		       &c->delayed, &c->timer, &c->hrtimer };
 	int i;
 
-	for (i = 0; i < ARRAY_SIZE(out); i++)
-		*out[i] = atomic_read(&pf->counts[i]);
 	c->irqs = atomic_read(&pf->nr_irqs);
+	for (i = PF_CNT_THREADS; i < ARRAY_SIZE(out); i++)
+		*out[i] = atomic_read(&pf->counts[i]);
 }
 
 static ssize_t pf_read(struct pf_dev *pf, struct pf_file *f,
