@@ -297,6 +297,14 @@ static void unbind_during_dma(void)
 		CHECK(waitpid(pid, &status, 0) == pid);
 		CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 		close(fd);
+		/*
+		 * Past the 100 ms a transfer takes: one that kept running
+		 * after the buffers were freed has landed in them by now,
+		 * and the bind below reallocates them (page poisoning on
+		 * the debug kernel reports it).
+		 */
+		t.tv_nsec = 300 * 1000 * 1000;
+		nanosleep(&t, NULL);
 		sysfs_write(DRV "bind", addr);
 		fd = open_edu();
 		CHECK(dma_round_trip(fd, 64, i) == 0);
