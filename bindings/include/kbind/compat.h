@@ -110,9 +110,11 @@ static inline void vm_flags_clear(struct vm_area_struct *vma,
 #endif
 
 #ifndef KB_HAVE_SYSTEM_PERCPU_WQ
-/*
- * Newer kernels name the default workqueue system_percpu_wq and deprecate
- * system_wq, the same queue; older ones have only system_wq.
+/**
+ * define system_percpu_wq - the kernel's default workqueue, bound to CPUs
+ *
+ * Newer kernels name it system_percpu_wq and deprecate system_wq, the
+ * same queue; older ones have only system_wq.
  */
 #define system_percpu_wq	system_wq
 #endif

@@ -564,9 +564,9 @@ __kb_hrtimer_verdict(struct kb_hrtimer *t, enum hrtimer_restart ret)
  *	itself must not also be started from elsewhere (forwarding a queued
  *	timer is a kernel warning).
  *
- * Generates the trampoline and ``int name##_init(struct kb_publish *p,
- * struct kb_hrtimer *t, type *dev, clockid_t clock, enum hrtimer_mode
- * mode)``.
+ * Generates the trampoline and the set-up helper
+ * ``int name##_init(p, t, dev, clock, mode)``, with the arguments of
+ * kb_hrtimer_init() but for @dev, a ``type *``.
  */
 #define KB_HRTIMER(name, type, fn)					\
 static enum hrtimer_restart name##_kb_hrtimer(struct hrtimer *timer)	\
