@@ -146,6 +146,16 @@ static inline int kb_irq_request(struct kb_publish *p, struct kb_irq *ki,
 	return 0;
 }
 
+/* The typed request helper of @name, on the generated handlers. */
+#define __KB_IRQ_REQUEST(name, type, hard, thread, extra_flags)		\
+static inline int name##_request(struct kb_publish *p, struct kb_irq *ki, \
+				 struct kb_irq_line line,		\
+				 unsigned long flags, typeof(type) *dev) \
+{									\
+	return kb_irq_request(p, ki, line, hard, thread,		\
+			      flags | (extra_flags), dev);		\
+}
+
 /**
  * KB_IRQ_HANDLER() - declare a typed interrupt handler
  * @name: prefix of the generated symbols
@@ -167,13 +177,7 @@ static irqreturn_t name##_kb_irq(int irq, void *dev_id)		\
 									\
 	return handler_fn(typed);					\
 }									\
-static inline int name##_request(struct kb_publish *p, struct kb_irq *ki, \
-				 struct kb_irq_line line,		\
-				 unsigned long flags, typeof(type) *dev) \
-{									\
-	return kb_irq_request(p, ki, line, name##_kb_irq, NULL, flags,	\
-			      dev);					\
-}
+__KB_IRQ_REQUEST(name, type, name##_kb_irq, NULL, 0)
 
 /**
  * KB_IRQ_THREADED() - declare a typed threaded interrupt handler
@@ -213,6 +217,7 @@ __KB_IRQ_THREAD(name, type, thread_fn, name##_kb_irq, 0)
 #define KB_IRQ_THREADED_ONESHOT(name, type, thread_fn)			\
 	__KB_IRQ_THREAD(name, type, thread_fn, NULL, IRQF_ONESHOT)
 
+/* The thread trampoline of @name, then its request helper. */
 #define __KB_IRQ_THREAD(name, type, thread_fn, hard, extra_flags)	\
 static irqreturn_t name##_kb_thread(int irq, void *dev_id)		\
 {									\
@@ -220,12 +225,6 @@ static irqreturn_t name##_kb_thread(int irq, void *dev_id)		\
 									\
 	return thread_fn(typed);					\
 }									\
-static inline int name##_request(struct kb_publish *p, struct kb_irq *ki, \
-				 struct kb_irq_line line,		\
-				 unsigned long flags, typeof(type) *dev) \
-{									\
-	return kb_irq_request(p, ki, line, hard, name##_kb_thread,	\
-			      flags | (extra_flags), dev);		\
-}
+__KB_IRQ_REQUEST(name, type, hard, name##_kb_thread, extra_flags)
 
 #endif /* _KBIND_IRQ_H */

@@ -77,10 +77,15 @@ static inline void __kb_deferred_publish(struct kb_publish *p,
 		smp_store_release(&d->live, true);
 }
 
-/* Set up already: set-up again would reinitialise it under its users. */
-static inline bool __kb_deferred_busy(struct kb_deferred *d)
+/*
+ * Before setting @d up: an injected fault, or -EBUSY if it is set up
+ * already (setting it up again would reinitialise it under its users).
+ */
+static inline int __kb_deferred_begin(struct kb_publish *p,
+				      struct kb_deferred *d, const char *what)
 {
-	return WARN_ON_ONCE(d->step.undo);
+	return kb_step_fault(__kb_lc(p), what) ?:
+	       (WARN_ON_ONCE(d->step.undo) ? -EBUSY : 0);
 }
 
 /* Is @d still allowed to be armed? Under rcu_read_lock(). */
@@ -189,12 +194,10 @@ static inline int kb_work_init(struct kb_publish *p, struct kb_work *w,
 			       struct kb_workqueue *wq, work_func_t fn,
 			       void *owner)
 {
-	int ret = kb_step_fault(__kb_lc(p), "work");
+	int ret = __kb_deferred_begin(p, &w->d, "work");
 
 	if (ret)
 		return ret;
-	if (__kb_deferred_busy(&w->d))
-		return -EBUSY;
 	INIT_WORK(&w->work, fn);
 	w->wq = wq ? wq->wq : system_percpu_wq;
 	__kb_deferred_publish(p, &w->d, owner, __kb_work_cancel, "work");
@@ -275,12 +278,10 @@ static inline int kb_delayed_work_init(struct kb_publish *p,
 				       struct kb_workqueue *wq,
 				       work_func_t fn, void *owner)
 {
-	int ret = kb_step_fault(__kb_lc(p), "delayed work");
+	int ret = __kb_deferred_begin(p, &w->d, "delayed work");
 
 	if (ret)
 		return ret;
-	if (__kb_deferred_busy(&w->d))
-		return -EBUSY;
 	INIT_DELAYED_WORK(&w->dwork, fn);
 	w->wq = wq ? wq->wq : system_percpu_wq;
 	__kb_deferred_publish(p, &w->d, owner, __kb_delayed_work_cancel,
@@ -391,12 +392,10 @@ static inline void __kb_timer_shutdown(struct kb_step *step)
 static inline int kb_timer_init(struct kb_publish *p, struct kb_timer *t,
 				void (*fn)(struct timer_list *), void *owner)
 {
-	int ret = kb_step_fault(__kb_lc(p), "timer");
+	int ret = __kb_deferred_begin(p, &t->d, "timer");
 
 	if (ret)
 		return ret;
-	if (__kb_deferred_busy(&t->d))
-		return -EBUSY;
 	timer_setup(&t->timer, fn, 0);
 	__kb_deferred_publish(p, &t->d, owner, __kb_timer_shutdown, "timer");
 	return 0;
@@ -487,12 +486,10 @@ static inline int kb_hrtimer_init(struct kb_publish *p, struct kb_hrtimer *t,
 				  void *owner, clockid_t clock,
 				  enum hrtimer_mode mode)
 {
-	int ret = kb_step_fault(__kb_lc(p), "hrtimer");
+	int ret = __kb_deferred_begin(p, &t->d, "hrtimer");
 
 	if (ret)
 		return ret;
-	if (__kb_deferred_busy(&t->d))
-		return -EBUSY;
 	hrtimer_setup(&t->timer, fn, clock, mode);
 	__kb_deferred_publish(p, &t->d, owner, __kb_hrtimer_cancel,
 			      "hrtimer");
@@ -622,12 +619,10 @@ static inline int kb_kthread_run(struct kb_publish *p, struct kb_kthread *k,
 				 const char *comm)
 {
 	struct task_struct *task;
-	int ret = kb_step_fault(__kb_lc(p), "kthread");
+	int ret = __kb_deferred_begin(p, &k->d, "kthread");
 
 	if (ret)
 		return ret;
-	if (__kb_deferred_busy(&k->d))
-		return -EBUSY;	/* running already: keep that thread */
 	k->d.owner = owner;
 	task = kthread_create(fn, k, "%s", comm);
 	if (IS_ERR(task))
