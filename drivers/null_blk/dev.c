@@ -437,13 +437,13 @@ bool nullb_blkdev_exists(const char *name)
 static int nullb_publish(struct kb_publish *p, struct nullb *nullb)
 {
 	struct nullb_slot *slot = kb_owner(p, struct nullb_slot, lc);
+	int ret;
 
 	/*
 	 * Our own names never collide: module devices are named before
 	 * configfs exists, and mkdir refuses their names and the names
 	 * configfs already has. Another driver's disk (or a partition) may
-	 * have taken the name since mkdir; checked here, under the lock that
-	 * serialises our power-ons (or in module init), right before
+	 * have taken the name since mkdir; checked here, right before
 	 * add_disk(). A disk another driver adds between the two still makes
 	 * add_disk() fail, after sysfs's warning: no lock covers both.
 	 */
@@ -451,45 +451,23 @@ static int nullb_publish(struct kb_publish *p, struct nullb *nullb)
 		pr_err("%s: a block device of that name exists\n", slot->name);
 		return -EEXIST;
 	}
-	return kb_blk_disk_add(p, &nullb->disk, "%s", slot->name);
-}
-
-KB_LIFECYCLE_DEFINE(nullb, struct nullb, nullb_acquire, nullb_publish);
-
-/**
- * nullb_slot_start() - power a device on: build and publish its disk
- * @slot: the device, with its configuration, store and name set
- *
- * Context: process context; the caller serialises start and stop.
- * Return: 0, or the error of the failed step (nothing of it is left).
- */
-int nullb_slot_start(struct nullb_slot *slot)
-{
-	int ret = kb_lifecycle_start(&slot->lc, &nullb_kb_ops, NULL,
-				     THIS_MODULE);
-
+	ret = kb_blk_disk_add(p, &nullb->disk, "%s", slot->name);
 	if (!ret)
 		pr_info("disk %s created\n", slot->name);
 	return ret;
 }
 
-/**
- * nullb_slot_stop() - power a device off: delete its disk, free the rest
- * @slot: a started device; its store stays
- *
- * Context: process context, may sleep until the disk's I/O has drained.
- */
-void nullb_slot_stop(struct nullb_slot *slot)
-{
-	kb_lifecycle_teardown(&slot->lc);
-}
+KB_LIFECYCLE_DEFINE(nullb, struct nullb, nullb_acquire, nullb_publish);
+
+/* How a device is powered on, for the configfs binding's power attribute. */
+const struct kb_lifecycle_ops *const nullb_slot_ops = &nullb_kb_ops;
 
 static void nullb_slot_power_off(struct kb_step *step)
 {
 	struct nullb_slot *slot = container_of(step, struct nullb_slot,
 					       powered);
 
-	nullb_slot_stop(slot);
+	kb_lifecycle_teardown(&slot->lc);	/* drains the disk's I/O */
 	nullb_store_destroy(&slot->store);
 }
 
@@ -511,7 +489,7 @@ int nullb_slot_power_on(struct kb_publish *p, struct nullb_slot *slot,
 	snprintf(slot->name, sizeof(slot->name), "kbnullb%u", index);
 	/* Nothing to free if the start fails: no write reached the store. */
 	nullb_store_init(&slot->store);
-	ret = nullb_slot_start(slot);
+	ret = kb_lifecycle_start(&slot->lc, &nullb_kb_ops, NULL, THIS_MODULE);
 	if (ret)
 		return ret;
 	kb_published(p, &slot->powered, nullb_slot_power_off, "kbnullb disk");

@@ -77,8 +77,6 @@ struct nullb_slot {
 };
 
 int nullb_conf_validate(struct nullb_conf *c);
-int nullb_slot_start(struct nullb_slot *slot);
-void nullb_slot_stop(struct nullb_slot *slot);
 int nullb_slot_power_on(struct kb_publish *p, struct nullb_slot *slot,
 			const struct nullb_conf *conf, unsigned int index);
 int nullb_tags_alloc(struct kb_probe *p, struct kb_blk_tag_set *ts,
@@ -88,7 +86,8 @@ bool nullb_blkdev_exists(const char *name);
 void nullb_conf_defaults(struct nullb_conf *c);
 bool nullb_module_name_taken(const char *name);
 struct kb_blk_tag_set *nullb_shared_tags(const struct nullb_conf **conf);
-int nullb_configfs_publish(struct kb_publish *p, struct kb_step *step);
+int nullb_configfs_publish(struct kb_publish *p);
+extern const struct kb_lifecycle_ops *const nullb_slot_ops;
 
 void nullb_store_init(struct nullb_store *st);
 void nullb_store_destroy(struct nullb_store *st);

@@ -151,7 +151,6 @@ struct nullb_module {
 	struct nullb_slot *slots;
 	struct nullb_conf conf;
 	struct kb_blk_tag_set shared_tags;
-	struct kb_step configfs;
 };
 
 static int nullb_module_acquire(struct kb_probe *p, struct nullb_module *m)
@@ -186,7 +185,7 @@ static int nullb_module_publish(struct kb_publish *p, struct nullb_module *m)
 	 * later disk failed holds the module; KB_MODULE() keeps it loaded,
 	 * with nothing published, until that user is gone.
 	 */
-	ret = nullb_configfs_publish(p, &m->configfs);
+	ret = nullb_configfs_publish(p);
 	if (ret)
 		return ret;
 	pr_info("module loaded\n");
