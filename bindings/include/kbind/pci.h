@@ -29,6 +29,7 @@
 #include <kbind/compat.h>
 #include <kbind/irq.h>
 #include <kbind/lifecycle.h>
+#include <kbind/pm.h>
 
 /**
  * struct kb_pci_probe - acquire-phase handle of a PCI device
@@ -639,6 +640,26 @@ static __always_inline int __kb_bar_try_write(const struct kb_pci_bar *bar,
 	__kb_bar_try_write(&(bar)->raw, off, sizeof(u##bits), (u##bits)(val))
 
 /**
+ * kb_pci_rpm_enable() - let the device runtime suspend while bound
+ * @pp: acquire-phase handle
+ * @r: where the state is kept (in the private data)
+ *
+ * The PCI core enables runtime PM of every device and holds a usage
+ * reference around probe and remove; this drops it for the lifecycle and
+ * takes it back at teardown, so probe and remove stay balanced on every
+ * path. User space still decides through power/control (PCI devices start
+ * with "on"). Callbacks: KB_PM_OPS_RUNTIME() and KB_PCI_DRIVER_PM().
+ *
+ * Context: process context, acquire phase only.
+ * Return: as kb_rpm_enable().
+ */
+static inline int kb_pci_rpm_enable(struct kb_pci_probe *pp,
+				    struct kb_rpm *r)
+{
+	return kb_rpm_enable(&pp->core, r, true);
+}
+
+/**
  * KB_PCI_INFO_TYPE() - declare a PCI driver's match-info type
  * @drv: the name that KB_PCI_DRIVER() will be given
  * @type: the info type, e.g. ``struct my_info``
@@ -683,6 +704,34 @@ static __always_inline int __kb_bar_try_write(const struct kb_pci_bar *bar,
  * with -ENODEV and the driver's callbacks are not called.
  */
 #define KB_PCI_DRIVER(drv, type, acquire_fn, publish_fn)		\
+	__KB_PCI_DRIVER(drv, type, acquire_fn, publish_fn, NULL, NULL)
+
+/**
+ * KB_PCI_DRIVER_PM() - KB_PCI_DRIVER() with power management
+ * @drv: as KB_PCI_DRIVER()
+ * @type: as KB_PCI_DRIVER()
+ * @acquire_fn: as KB_PCI_DRIVER()
+ * @publish_fn: as KB_PCI_DRIVER()
+ * @shutdown_fn: ``void shutdown_fn(type *priv)``; stops the device at
+ *	reboot or power off (its DMA above all: a kexec'd kernel does not
+ *	know of it), with the lifecycle live and the device lock held
+ *
+ * Also needs ``drv##_kb_pm_ops``, from KB_PM_OPS() or KB_PM_OPS_RUNTIME()
+ * (<kbind/pm.h>) before it.
+ */
+#define KB_PCI_DRIVER_PM(drv, type, acquire_fn, publish_fn, shutdown_fn) \
+static void drv##_kb_shutdown(struct pci_dev *pdev)			\
+{									\
+	type *typed = __kb_pm_owner(&pdev->dev);			\
+									\
+	if (typed)							\
+		shutdown_fn(typed);					\
+}									\
+__KB_PCI_DRIVER(drv, type, acquire_fn, publish_fn,			\
+		pm_ptr(&drv##_kb_pm_ops), drv##_kb_shutdown)
+
+#define __KB_PCI_DRIVER(drv, type, acquire_fn, publish_fn, pm_ops,	\
+			shutdown_cb)				\
 __KB_BUS_LIFECYCLE(pci, drv, type, acquire_fn, publish_fn);		\
 static int drv##_kb_probe(struct pci_dev *pdev,			\
 			  const struct pci_device_id *id)		\
@@ -703,6 +752,8 @@ static struct pci_driver drv##_kb_driver = {				\
 	.id_table = drv##_ids,						\
 	.probe = drv##_kb_probe,					\
 	.remove = drv##_kb_remove,					\
+	.shutdown = shutdown_cb,					\
+	.driver.pm = pm_ops,						\
 };									\
 module_pci_driver(drv##_kb_driver)
 

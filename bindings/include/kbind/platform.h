@@ -25,6 +25,7 @@
 #include <kbind/compat.h>
 #include <kbind/irq.h>
 #include <kbind/lifecycle.h>
+#include <kbind/pm.h>
 
 /**
  * struct kb_platform_probe - acquire-phase handle of a platform device
@@ -313,6 +314,24 @@ static inline const void *__kb_platform_info(struct platform_device *pdev,
 	}
 
 /**
+ * kb_platform_rpm_enable() - enable runtime PM while bound
+ * @pp: acquire-phase handle
+ * @r: where the state is kept (in the private data)
+ *
+ * Marks the device active and enables its runtime PM; teardown disables
+ * it and marks it suspended (see <kbind/pm.h>). Callbacks:
+ * KB_PM_OPS_RUNTIME() and KB_PLATFORM_DRIVER_PM().
+ *
+ * Context: process context, acquire phase only.
+ * Return: as kb_rpm_enable().
+ */
+static inline int kb_platform_rpm_enable(struct kb_platform_probe *pp,
+					 struct kb_rpm *r)
+{
+	return kb_rpm_enable(&pp->core, r, false);
+}
+
+/**
  * KB_PLATFORM_INFO_TYPE() - declare a platform driver's match-info type
  * @drv: the name that KB_PLATFORM_DRIVER() will be given
  * @type: the info type, e.g. ``struct my_info``
@@ -343,7 +362,7 @@ static inline const void *__kb_platform_info(struct platform_device *pdev,
  */
 #define KB_PLATFORM_DRIVER(drv, type, acquire_fn, publish_fn)		\
 	__KB_PLATFORM_DRIVER(drv, type, acquire_fn, publish_fn, NULL,	\
-			     struct drv##_kb_info)
+			     struct drv##_kb_info, NULL, NULL)
 
 /**
  * KB_PLATFORM_DRIVER_OF() - KB_PLATFORM_DRIVER() that also matches by OF
@@ -359,14 +378,64 @@ static inline const void *__kb_platform_info(struct platform_device *pdev,
 #define KB_PLATFORM_DRIVER_OF(drv, type, acquire_fn, publish_fn)	\
 	__KB_PLATFORM_DRIVER(drv, type, acquire_fn, publish_fn,		\
 			     drv##_of_ids,				\
-			     MODULE_DEVICE_TABLE(of, drv##_of_ids))
+			     MODULE_DEVICE_TABLE(of, drv##_of_ids),	\
+			     NULL, NULL)
+
+/**
+ * KB_PLATFORM_DRIVER_PM() - KB_PLATFORM_DRIVER() with power management
+ * @drv: as KB_PLATFORM_DRIVER()
+ * @type: as KB_PLATFORM_DRIVER()
+ * @acquire_fn: as KB_PLATFORM_DRIVER()
+ * @publish_fn: as KB_PLATFORM_DRIVER()
+ * @shutdown_fn: ``void shutdown_fn(type *priv)``; stops the device at
+ *	reboot or power off, with the lifecycle live and the device lock held
+ *
+ * Also needs ``drv##_kb_pm_ops``, from KB_PM_OPS() or KB_PM_OPS_RUNTIME()
+ * (<kbind/pm.h>) before it.
+ */
+#define KB_PLATFORM_DRIVER_PM(drv, type, acquire_fn, publish_fn,	\
+			      shutdown_fn)				\
+static void drv##_kb_shutdown(struct platform_device *pdev)		\
+{									\
+	type *typed = __kb_pm_owner(&pdev->dev);			\
+									\
+	if (typed)							\
+		shutdown_fn(typed);					\
+}									\
+__KB_PLATFORM_DRIVER(drv, type, acquire_fn, publish_fn, NULL,		\
+		     struct drv##_kb_info,				\
+		     pm_ptr(&drv##_kb_pm_ops), drv##_kb_shutdown)
+
+/**
+ * KB_PLATFORM_DRIVER_OF_PM() - KB_PLATFORM_DRIVER_OF() with power
+ *	management
+ * @drv: as KB_PLATFORM_DRIVER_OF()
+ * @type: as KB_PLATFORM_DRIVER_OF()
+ * @acquire_fn: as KB_PLATFORM_DRIVER_OF()
+ * @publish_fn: as KB_PLATFORM_DRIVER_OF()
+ * @shutdown_fn: as KB_PLATFORM_DRIVER_PM()
+ *
+ * Also needs ``drv##_kb_pm_ops``, as KB_PLATFORM_DRIVER_PM().
+ */
+#define KB_PLATFORM_DRIVER_OF_PM(drv, type, acquire_fn, publish_fn,	\
+				 shutdown_fn)				\
+static void drv##_kb_shutdown(struct platform_device *pdev)		\
+{									\
+	type *typed = __kb_pm_owner(&pdev->dev);			\
+									\
+	if (typed)							\
+		shutdown_fn(typed);					\
+}									\
+__KB_PLATFORM_DRIVER(drv, type, acquire_fn, publish_fn, drv##_of_ids,	\
+		     MODULE_DEVICE_TABLE(of, drv##_of_ids),		\
+		     pm_ptr(&drv##_kb_pm_ops), drv##_kb_shutdown)
 
 /*
  * @of_table is the OF table's MODULE_DEVICE_TABLE(), or for a driver
  * without one a declaration that declares nothing new (the info type).
  */
 #define __KB_PLATFORM_DRIVER(drv, type, acquire_fn, publish_fn, of_ids,	\
-			     of_table)					\
+			     of_table, pm_ops, shutdown_cb)			\
 __KB_BUS_LIFECYCLE(platform, drv, type, acquire_fn, publish_fn);	\
 static int drv##_kb_probe(struct platform_device *pdev)		\
 {									\
@@ -391,9 +460,11 @@ static struct platform_driver drv##_kb_driver = {			\
 	.remove = __KB_PLATFORM_REMOVE(drv##_kb_remove_int,		\
 				       drv##_kb_remove_void),		\
 	.id_table = drv##_ids,						\
+	.shutdown = shutdown_cb,					\
 	.driver = {							\
 		.name = #drv,						\
 		.of_match_table = of_ids,				\
+		.pm = pm_ops,						\
 	},								\
 };									\
 module_platform_driver(drv##_kb_driver)
