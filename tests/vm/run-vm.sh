@@ -140,9 +140,10 @@ diag_lines() {
 # Guest TAP: renumbered cases with the label, diagnostics as they are. A
 # case whose "# begin" line has no result line (the VM died in it) fails.
 report_guest_cases() {
-	local line pending=
+	local line pending= expect=()
 	local begin_re='^# begin [0-9]+ - (.*)$'
 	local case_re='^(not ok|ok) [0-9]+ - (.*)$'
+	local expect_re='^# expect at poweroff: (.*) :: (.*)$'
 
 	[ -f "$OUT/results.tap" ] || return 0
 	while IFS= read -r line; do
@@ -151,6 +152,8 @@ report_guest_cases() {
 		elif [[ $line =~ $case_re ]]; then
 			pending=
 			report "${BASH_REMATCH[1]}" "${BASH_REMATCH[2]}"
+		elif [[ $line =~ $expect_re ]]; then
+			expect+=("${BASH_REMATCH[1]}" "${BASH_REMATCH[2]}")
 		elif [ "$line" != "$DONE_MARKER" ]; then
 			echo "# ${line#\# }"
 		fi
@@ -159,6 +162,21 @@ report_guest_cases() {
 		report "not ok" "$pending"
 		echo "# did not finish: the VM crashed, hung or timed out"
 	}
+	report_poweroff_cases "${expect[@]}"
+}
+
+# The cases declared with kb_expect_at_poweroff: pairs of REGEX and NAME.
+report_poweroff_cases() {
+	while [ $# -ge 2 ]; do
+		if grep -qx "$DONE_MARKER" "$OUT/results.tap" &&
+		   grep -qE -- "$1" "$OUT/console.log"; then
+			report ok "$2"
+		else
+			report "not ok" "$2"
+			echo "# no console line matches /$1/ by power off"
+		fi
+		shift 2
+	done
 }
 
 # The splat lines of console.log, but for the lines of the lockdep cycle

@@ -39,6 +39,11 @@
 #   kb_show CMD [ARGS...]
 #	Print "# $ CMD ARGS" and CMD's output as diagnostics and return
 #	CMD's status: for demos, which show what a user would type and see.
+#   kb_expect_at_poweroff NAME REGEX
+#	Declare a case the host decides after the VM powered off: ok iff the
+#	guest reached power off and the console has a line matching the
+#	extended REGEX. For what only happens at power off (drivers'
+#	shutdown callbacks).
 #   kb_no_leaks
 #	A command for kb_case: waits out kmemleak's 5 s minimum age, then
 #	fails if a scan finds a leak. /init runs it after every script.
@@ -66,6 +71,10 @@ kb_out() {
 
 kb_diag() {
 	kb_out "# $*"
+}
+
+kb_expect_at_poweroff() {
+	kb_out "# expect at poweroff: $2 :: $1"
 }
 
 kb_show() {
