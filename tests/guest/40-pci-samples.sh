@@ -8,6 +8,103 @@
 . /kbind/lib.sh
 
 TESTDEV=/sys/bus/pci/drivers/kbind_pci_testdev
+EDU=/sys/bus/pci/drivers/kbind_edu
+
+# The bound edu device's sysfs directory, and its address.
+edu_dir() {
+	readlink -f $EDU/0000:*
+}
+
+edu_addr() {
+	basename "$(edu_dir)"
+}
+
+# Wait up to 5 s for device $1's runtime PM status to be $2.
+rpm_wait() {
+	local i=0
+
+	while [ "$(cat "$1/power/runtime_status")" != "$2" ]; do
+		[ $i -lt 50 ] || { echo "runtime_status stays $(cat "$1/power/runtime_status")"; return 1; }
+		sleep 0.1
+		i=$((i + 1))
+	done
+}
+
+# The typed attribute reaches the register; a bad value changes nothing.
+edu_sysfs_liveness() {
+	local d
+
+	d=$(edu_dir)
+	echo 0x1234 >"$d/liveness" && test "$(cat "$d/liveness")" = 0xffffedcb &&
+		! echo 12zz >"$d/liveness" &&
+		test "$(cat "$d/liveness")" = 0xffffedcb
+}
+
+# An attribute file open across unbind: the file is gone, reads ENODEV.
+edu_sysfs_open_across_unbind() {
+	local d a rc=0
+
+	d=$(edu_dir) && a=$(edu_addr) || return 1
+	exec 3<"$d/liveness"
+	echo "$a" >$EDU/unbind || rc=1
+	test ! -e "$d/liveness" || rc=1
+	! cat <&3 || rc=1
+	exec 3<&-
+	echo "$a" >$EDU/bind && test -e "$d/liveness" && return $rc
+}
+
+edu_sysfs_racing_unbind() {
+	local d a i=0 user
+
+	d=$(edu_dir) && a=$(edu_addr) || return 1
+	( while :; do cat "$d/liveness"; echo 7 >"$d/liveness"; done ) \
+		>/dev/null 2>&1 &
+	user=$!
+	while [ $i -lt 20 ]; do
+		echo "$a" >$EDU/unbind && echo "$a" >$EDU/bind || break
+		i=$((i + 1))
+	done
+	kill $user
+	wait $user
+	test $i -eq 20
+}
+
+# Field $1 of edu's pm_calls (suspend resume rt_suspend rt_resume).
+edu_pm_calls() {
+	cut -d' ' -f"$1" "$(edu_dir)/pm_calls"
+}
+
+edu_rpm_allowed_suspends_ioctl_resumes() {
+	local d rc=0
+
+	d=$(edu_dir)
+	echo auto >"$d/power/control"
+	rpm_wait "$d" suspended && test "$(edu_pm_calls 3)" -ge 1 &&
+		pci_edu_test factorial && test "$(edu_pm_calls 4)" -ge 1 &&
+		rpm_wait "$d" suspended || rc=1
+	echo on >"$d/power/control"
+	return $rc
+}
+
+# The PCI core's usage reference around probe and remove stays balanced
+# over cycles, suspended or not, with a file held open across unbind.
+edu_rpm_usage_balanced() {
+	local d a usage i=0 rc=0
+
+	d=$(edu_dir) && a=$(edu_addr) && usage=$(cat "$d/power/runtime_usage") ||
+		return 1
+	echo auto >"$d/power/control"
+	while [ $i -lt 10 ]; do
+		rpm_wait "$d" suspended || rc=1
+		echo "$a" >$EDU/unbind && echo "$a" >$EDU/bind || rc=1
+		i=$((i + 1))
+	done
+	pci_edu_test unbind_while_raising || rc=1
+	echo on >"$d/power/control"
+	test "$(cat "$d/power/runtime_usage")" = "$usage" ||
+		{ echo "usage $usage became $(cat "$d/power/runtime_usage")"; rc=1; }
+	return $rc
+}
 
 # The interrupt line requested for the bound edu device, from /proc/interrupts.
 edu_irq_line() {
@@ -41,6 +138,16 @@ kb_case "edu: handler on an MSI vector" edu_on_msi
 for c in $(pci_edu_test); do
 	kb_case "edu: $c" pci_edu_test "$c"
 done
+kb_case "edu: sysfs attribute reads and writes the device, refuses bad values" \
+	edu_sysfs_liveness
+kb_case "edu: sysfs attribute open across unbind reads ENODEV" \
+	edu_sysfs_open_across_unbind
+kb_case "edu: sysfs reads and writes racing 20 unbind/bind cycles" \
+	edu_sysfs_racing_unbind
+kb_case "edu: runtime pm: idle suspends when allowed, an ioctl resumes" \
+	edu_rpm_allowed_suspends_ioctl_resumes
+kb_case "edu: runtime pm: usage count balanced over unbind/bind cycles" \
+	edu_rpm_usage_balanced
 kb_case "edu: unload unbinds, node gone" sh -c \
 	"rmmod kbind_edu && ! ls /dev/kbind-edu-* 2>/dev/null"
 

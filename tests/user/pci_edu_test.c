@@ -189,8 +189,13 @@ static void raiser(int fd)
 	for (i = 0; ; i++) {
 		v = 12;
 		if ((i % 2 ? ioctl(fd, KB_EDU_FACTORIAL, &v) :
-			     ioctl(fd, KB_EDU_RAISE)) < 0)
-			_exit(errno == ENODEV && i > 0 ? 0 : 1);
+			     ioctl(fd, KB_EDU_RAISE)) < 0) {
+			if (errno == ENODEV && i > 0)
+				_exit(0);
+			fprintf(stderr, "%s: call %d failed: %s\n", __func__, i,
+				strerror(errno));
+			_exit(1);
+		}
 	}
 }
 

@@ -4,7 +4,9 @@
  * and liveness at probe, then publishes an IRQ handler (MSI, or INTx with
  * msi=0) and a misc node, /dev/kbind-edu-<PCI address>, through which user
  * space computes factorials on the device, raises interrupts, and sends
- * data through its DMA engine and back.
+ * data through its DMA engine and back. Its sysfs attributes show the
+ * liveness register and the power management callbacks it saw; the device
+ * runtime suspends when unused (power/control permitting).
  */
 #include <linux/atomic.h>
 #include <linux/delay.h>
@@ -16,6 +18,8 @@
 #include <kbind/misc.h>
 #include <kbind/mmap.h>
 #include <kbind/pci.h>
+#include <kbind/pm.h>
+#include <kbind/sysfs.h>
 #include <kbind/wait.h>
 
 #include "kbind_edu.h"
@@ -73,6 +77,9 @@ struct edu_dev {
 	struct kb_waitq wait;	/* woken by every interrupt */
 	atomic_t pending;	/* interrupt causes acknowledged, not consumed */
 	atomic64_t nr_irqs;
+	struct kb_rpm rpm;
+	struct kb_sysfs_group attrs;
+	atomic_t pm_calls[4];	/* suspend, resume, runtime ones */
 };
 
 struct edu_file {
@@ -122,14 +129,33 @@ static __always_inline int edu_cmd(struct edu_dev *edu, size_t off, u32 val,
 	return ret ? 0 : -ETIMEDOUT;
 }
 
+/*
+ * Wait (@timeout at most) until the @busy bit of register @off is clear: a
+ * command cut short by a signal, or by teardown while this one waited for
+ * the lock, may still run, and the device would drop a new one. Under
+ * edu->lock.
+ */
+static __always_inline long edu_wait_idle(struct edu_dev *edu, size_t off,
+					  u32 busy, long timeout)
+{
+	long ret;
+
+	ret = kb_wait_event_interruptible_timeout(&edu->wait,
+						  !(kb_bar_read(&edu->regs, 32,
+								off) & busy),
+						  timeout);
+	return ret > 0 ? 0 : ret ?: -EBUSY;
+}
+
 static long edu_factorial(struct edu_dev *edu, u32 *n)
 {
-	int ret;
+	long ret;
 
 	if (*n > EDU_MAX_FACT)
 		return -EOVERFLOW;
-	if (kb_bar_read(&edu->regs, 32, EDU_STATUS) & EDU_STATUS_COMPUTING)
-		return -EBUSY;	/* one that timed out; it would drop this one */
+	ret = edu_wait_idle(edu, EDU_STATUS, EDU_STATUS_COMPUTING, EDU_TIMEOUT);
+	if (ret)
+		return ret;
 	ret = edu_cmd(edu, EDU_FACTORIAL, *n, EDU_IRQ_FACT);
 	if (!ret)
 		*n = kb_bar_read(&edu->regs, 32, EDU_FACTORIAL);
@@ -162,8 +188,9 @@ static long edu_dma_round_trip(struct edu_dev *edu, struct kb_edu_dma *arg)
 
 	if (!arg->len || arg->len > KB_EDU_DMA_MAX)
 		return -EINVAL;	/* the device would abort the machine */
-	if (kb_bar_read(&edu->regs, 32, EDU_DMA_CMD) & EDU_DMA_RUN)
-		return -EBUSY;	/* one that timed out is still running */
+	ret = edu_wait_idle(edu, EDU_DMA_CMD, EDU_DMA_RUN, 2 * HZ);
+	if (ret)
+		return ret;
 	memcpy(kb_dma_cpu(&edu->to_dev)->data, arg->data, arg->len);
 	ret = edu_dma(edu, kb_dma_addr(&edu->to_dev), EDU_DMA_BUF, arg->len, 0);
 	if (ret)
@@ -190,12 +217,16 @@ static long edu_wait_irq(struct edu_dev *edu, u64 *count)
 	return ret;
 }
 
+/* Every command keeps the device active while it runs. */
 static long edu_ioctl(struct edu_dev *edu, struct edu_file *f,
 		      unsigned int cmd, struct kb_ioctl *arg)
 {
+	CLASS(kb_rpm_active, active)(&edu->rpm);
 	long ret = 0;
 	u32 *v;
 
+	if (active.ret)
+		return active.ret;
 	if (cmd == KB_EDU_WAIT_IRQ)
 		return edu_wait_irq(edu, kb_ioctl_data(arg, KB_EDU_WAIT_IRQ,
 						       u64));
@@ -304,17 +335,105 @@ static int edu_acquire(struct kb_pci_probe *pp, struct edu_dev *edu,
 		return dev_err_probe(kb_probe_dev(&pp->core), -EIO, "not alive\n");
 	return kb_pci_alloc_irq_vectors(pp, 1, 1, msi ?
 					PCI_IRQ_MSI | PCI_IRQ_INTX :
-					PCI_IRQ_INTX);
+					PCI_IRQ_INTX) ?:
+	       kb_pci_rpm_enable(pp, &edu->rpm);
 }
 
 /* Quiesce before the handler goes: no new interrupt, none pending. */
-static void edu_irq_disable(struct kb_step *step)
+static void edu_irq_off(struct edu_dev *edu)
 {
-	struct edu_dev *edu = container_of(step, struct edu_dev, irq_enabled);
-
 	kb_bar_write(&edu->regs, 32, EDU_STATUS, 0);
 	kb_bar_write(&edu->regs, 32, EDU_IRQ_ACK, ~0U);
 }
+
+static void edu_irq_disable(struct kb_step *step)
+{
+	edu_irq_off(container_of(step, struct edu_dev, irq_enabled));
+}
+
+enum { EDU_PM_SUSPEND, EDU_PM_RESUME, EDU_PM_RT_SUSPEND, EDU_PM_RT_RESUME };
+
+/* System sleep: no command runs (they hold the lock); interrupts off. */
+static int edu_suspend(struct edu_dev *edu)
+{
+	guard(mutex)(&edu->lock);
+	edu_irq_off(edu);
+	atomic_inc(&edu->pm_calls[EDU_PM_SUSPEND]);
+	return 0;
+}
+
+static int edu_resume(struct edu_dev *edu)
+{
+	guard(mutex)(&edu->lock);
+	kb_bar_write(&edu->regs, 32, EDU_STATUS, EDU_STATUS_IRQFACT);
+	atomic_inc(&edu->pm_calls[EDU_PM_RESUME]);
+	return 0;
+}
+
+/* edu has no power states: runtime PM is only counted. */
+static int edu_rt_suspend(struct edu_dev *edu)
+{
+	atomic_inc(&edu->pm_calls[EDU_PM_RT_SUSPEND]);
+	return 0;
+}
+
+static int edu_rt_resume(struct edu_dev *edu)
+{
+	atomic_inc(&edu->pm_calls[EDU_PM_RT_RESUME]);
+	return 0;
+}
+
+KB_PM_OPS_RUNTIME(kbind_edu, struct edu_dev, edu_suspend, edu_resume,
+		  edu_rt_suspend, edu_rt_resume);
+
+/* Reboot or power off: no interrupt, no transfer left running. */
+static void edu_shutdown(struct edu_dev *edu)
+{
+	edu_irq_off(edu);
+	edu_dma_stop(edu);
+	pr_info("kbind_edu: shut down: interrupts off, no DMA running\n");
+}
+
+KB_SYSFS_GROUP_TYPE(edu_attrs, struct edu_dev);
+
+static ssize_t edu_liveness_show(struct edu_dev *edu, char *buf)
+{
+	CLASS(kb_rpm_active, active)(&edu->rpm);
+
+	if (active.ret)
+		return active.ret;
+	return sysfs_emit(buf, "%#x\n",
+			  kb_bar_read(&edu->regs, 32, EDU_LIVENESS));
+}
+
+static ssize_t edu_liveness_store(struct edu_dev *edu, const char *buf,
+				  size_t count)
+{
+	CLASS(kb_rpm_active, active)(&edu->rpm);
+	u32 v;
+	int ret = kstrtou32(buf, 0, &v);
+
+	if (ret || active.ret)
+		return ret ?: active.ret;
+	kb_bar_write(&edu->regs, 32, EDU_LIVENESS, v);
+	return count;
+}
+
+KB_SYSFS_ATTR_RW(edu_attrs, liveness, edu_liveness_show, edu_liveness_store);
+
+static ssize_t edu_pm_calls_show(struct edu_dev *edu, char *buf)
+{
+	atomic_t *c = edu->pm_calls;
+
+	return sysfs_emit(buf, "%d %d %d %d\n", atomic_read(&c[0]),
+			  atomic_read(&c[1]), atomic_read(&c[2]),
+			  atomic_read(&c[3]));
+}
+
+KB_SYSFS_ATTR_RO(edu_attrs, pm_calls, edu_pm_calls_show);
+
+KB_SYSFS_GROUP(edu_attrs, NULL, &edu_attrs_attr_liveness,
+	       &edu_attrs_attr_pm_calls);
 
 static int edu_publish(struct kb_pci_publish *pp, struct edu_dev *edu)
 {
@@ -329,10 +448,12 @@ static int edu_publish(struct kb_pci_publish *pp, struct edu_dev *edu)
 	kb_published(&pp->core, &edu->irq_enabled, edu_irq_disable,
 		     "edu interrupts");
 	snprintf(name, sizeof(name), "kbind-edu-%s", pci_name(kb_pci_raw(pp)));
-	return edu_misc_publish(&pp->core, edu, name);
+	return edu_misc_publish(&pp->core, edu, name) ?:
+	       edu_attrs_publish(&pp->core, &edu->attrs, edu);
 }
 
-KB_PCI_DRIVER(kbind_edu, struct edu_dev, edu_acquire, edu_publish);
+KB_PCI_DRIVER_PM(kbind_edu, struct edu_dev, edu_acquire, edu_publish,
+		 edu_shutdown);
 
 MODULE_DESCRIPTION("kbind PCI sample: QEMU edu device");
 MODULE_LICENSE("GPL");

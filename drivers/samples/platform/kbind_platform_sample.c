@@ -7,16 +7,21 @@
  * number comes from the matched entry (id table, or devicetree where there
  * is one), typed. Each interrupt runs a chain of deferred work (threaded
  * handler, work item on a private workqueue, kernel thread), and three
- * timers can be armed from user space; all are cancelled at unbind.
+ * timers can be armed from user space; all are cancelled at unbind. The
+ * memory is behind runtime PM (reads and writes resume the device), and a
+ * debugfs directory named after the device shows every count and can make
+ * runtime resume fail.
  */
 #include <linux/atomic.h>
 #include <linux/fs.h>
 #include <linux/module.h>
 #include <linux/mutex.h>
 
+#include <kbind/debugfs.h>
 #include <kbind/irq.h>
 #include <kbind/misc.h>
 #include <kbind/platform.h>
+#include <kbind/pm.h>
 #include <kbind/wait.h>
 #include <kbind/work.h>
 
@@ -41,6 +46,10 @@ struct pf_dev {
 	atomic_t counts[7];		/* struct kb_pf_counts order */
 	struct mutex lock;	/* serialises access to the memory */
 	const struct pf_info *info;
+	struct kb_rpm rpm;
+	bool fail_resume;	/* debugfs: runtime resume fails with -EIO */
+	atomic_t pm_calls[4];	/* suspend, resume, runtime ones */
+	struct kb_debugfs_dir debugfs;
 };
 
 /* pf_dev.counts[] indices; 0 is unused (irqs are nr_irqs) */
@@ -175,8 +184,11 @@ static void pf_counts(struct pf_dev *pf, struct kb_pf_counts *c)
 static ssize_t pf_read(struct pf_dev *pf, struct pf_file *f,
 		       char *buf, size_t len, loff_t *pos)
 {
+	CLASS(kb_rpm_active, active)(&pf->rpm);
 	ssize_t ret;
 
+	if (active.ret)
+		return active.ret;
 	mutex_lock(&pf->lock);
 	ret = memory_read_from_buffer(buf, len, pos, kb_iomem_mem(&pf->mem),
 				      kb_iomem_size(&pf->mem));
@@ -187,8 +199,11 @@ static ssize_t pf_read(struct pf_dev *pf, struct pf_file *f,
 static ssize_t pf_write(struct pf_dev *pf, struct pf_file *f,
 			const char *buf, size_t len, loff_t *pos)
 {
+	CLASS(kb_rpm_active, active)(&pf->rpm);
 	size_t size = kb_iomem_size(&pf->mem);
 
+	if (active.ret)
+		return active.ret;
 	if (*pos < 0)
 		return -EINVAL;
 	if (*pos >= size)
@@ -260,6 +275,66 @@ KB_MISC_DEVICE(pf_misc, struct pf_dev, struct pf_file,
 	       .llseek = pf_llseek,
 	       .ioctl = pf_ioctl);
 
+enum { PF_PM_SUSPEND, PF_PM_RESUME, PF_PM_RT_SUSPEND, PF_PM_RT_RESUME };
+
+static int pf_pm_count(struct pf_dev *pf, int what)
+{
+	atomic_inc(&pf->pm_calls[what]);
+	return 0;
+}
+
+static int pf_suspend(struct pf_dev *pf)
+{
+	return pf_pm_count(pf, PF_PM_SUSPEND);
+}
+
+static int pf_resume(struct pf_dev *pf)
+{
+	return pf_pm_count(pf, PF_PM_RESUME);
+}
+
+static int pf_rt_suspend(struct pf_dev *pf)
+{
+	return pf_pm_count(pf, PF_PM_RT_SUSPEND);
+}
+
+static int pf_rt_resume(struct pf_dev *pf)
+{
+	if (READ_ONCE(pf->fail_resume))
+		return -EIO;
+	return pf_pm_count(pf, PF_PM_RT_RESUME);
+}
+
+KB_PM_OPS_RUNTIME(kbind_platform_sample, struct pf_dev, pf_suspend, pf_resume,
+		  pf_rt_suspend, pf_rt_resume);
+
+static void pf_shutdown(struct pf_dev *pf)
+{
+	pr_info("kbind-pf model %#x: shut down after %d interrupts\n",
+		pf->info->model, atomic_read(&pf->nr_irqs));
+}
+
+static int pf_debugfs_counts(struct seq_file *m, struct pf_dev *pf)
+{
+	static const char *const names[] = { "suspend", "resume",
+					     "runtime_suspend",
+					     "runtime_resume" };
+	struct kb_pf_counts c;
+	int i;
+
+	pf_counts(pf, &c);
+	seq_printf(m, "irqs %u\nthreads %u\nworks %u\nkthread %u\n",
+		   c.irqs, c.threads, c.works, c.kthread);
+	seq_printf(m, "delayed %u\ntimer %u\nhrtimer %u\n", c.delayed,
+		   c.timer, c.hrtimer);
+	for (i = 0; i < ARRAY_SIZE(names); i++)
+		seq_printf(m, "%s %d\n", names[i],
+			   atomic_read(&pf->pm_calls[i]));
+	return 0;
+}
+
+KB_DEBUGFS_SHOW(pf_debugfs_counts, struct pf_dev, pf_debugfs_counts);
+
 static int pf_acquire(struct kb_platform_probe *pp, struct pf_dev *pf,
 		      const struct pf_info *info)
 {
@@ -269,17 +344,22 @@ static int pf_acquire(struct kb_platform_probe *pp, struct pf_dev *pf,
 	pf->info = info;
 	return kb_platform_memremap(pp, &pf->mem, 0) ?:
 	       kb_workqueue_alloc(&pp->core, &pf->wq, WQ_UNBOUND,
-				  dev_name(kb_probe_dev(&pp->core)));
+				  dev_name(kb_probe_dev(&pp->core))) ?:
+	       kb_platform_rpm_enable(pp, &pf->rpm);
 }
 
 static int pf_publish(struct kb_platform_publish *pp, struct pf_dev *pf)
 {
+	const char *dev = dev_name(kb_publish_dev(&pp->core));
 	char name[32];
 	int ret;
 
+	kb_debugfs_dir_publish(&pp->core, &pf->debugfs, dev);
+	pf_debugfs_counts_create(&pp->core, &pf->debugfs, "counts", pf);
+	kb_debugfs_bool(&pp->core, &pf->debugfs, "fail_resume", 0600,
+			&pf->fail_resume);
 	ret = pf_kick_work_init(&pp->core, &pf->kick_work, &pf->wq, pf) ?:
-	      pf_kthread_run(&pp->core, &pf->kthread, pf,
-			     dev_name(kb_publish_dev(&pp->core))) ?:
+	      pf_kthread_run(&pp->core, &pf->kthread, pf, dev) ?:
 	      pf_delayed_init(&pp->core, &pf->delayed, NULL, pf) ?:
 	      pf_timer_init(&pp->core, &pf->timer, pf) ?:
 	      pf_hrtimer_init(&pp->core, &pf->hrtimer, pf, CLOCK_MONOTONIC,
@@ -293,13 +373,12 @@ static int pf_publish(struct kb_platform_publish *pp, struct pf_dev *pf)
 		snprintf(name, sizeof(name), "kbind-pf%d",
 			 kb_platform_raw(pp)->id);
 	else
-		snprintf(name, sizeof(name), "kbind-pf-%s",
-			 dev_name(kb_publish_dev(&pp->core)));
+		snprintf(name, sizeof(name), "kbind-pf-%s", dev);
 	return pf_misc_publish(&pp->core, pf, name);
 }
 
-KB_PLATFORM_DRIVER_OF(kbind_platform_sample, struct pf_dev, pf_acquire,
-		      pf_publish);
+KB_PLATFORM_DRIVER_OF_PM(kbind_platform_sample, struct pf_dev, pf_acquire,
+			 pf_publish, pf_shutdown);
 
 MODULE_DESCRIPTION("kbind platform driver sample");
 MODULE_LICENSE("GPL");
