@@ -6,7 +6,10 @@
 /// module_pci_driver, ...) or a raw set-up of deferred work (INIT_WORK,
 /// timer_setup, hrtimer_setup, kthread_run, alloc_workqueue, ...) or of DMA
 /// memory (dma_alloc_coherent, ...: freed without the device quiesced
-/// first) in such a driver escapes that order: nothing
+/// first), of sysfs or debugfs files (device_add_group, debugfs_create_file,
+/// ...: created before or removed after what they read), or of runtime PM
+/// (pm_runtime_enable, pm_runtime_get_sync, ...: a usage count left
+/// unbalanced on some path) in such a driver escapes that order: nothing
 /// withdraws it before the data it reaches is freed, or it is undone twice.
 /// Use the binding's step (kb_misc_publish, KB_PCI_DRIVER, KB_BLK_MQ,
 /// kb_irq_request, ...) instead. Where the raw call is needed, say why it is
@@ -86,7 +89,19 @@ def kb_instead(f):
                      ('free_irq', 'kb_irq_request()'),
                      ('devm_free_irq', 'kb_irq_request()'),
                      ('dev_set_drvdata', "the lifecycle's typed data"),
-                     ('configfs_', 'a kb_published() step'),
+                     ('configfs_', 'KB_CONFIGFS_SUBSYS'),
+                     ('sysfs_', 'KB_SYSFS_GROUP'),
+                     ('device_add_group', 'KB_SYSFS_GROUP'),
+                     ('device_remove_group', 'KB_SYSFS_GROUP'),
+                     ('device_create_file', 'KB_SYSFS_GROUP'),
+                     ('device_remove_file', 'KB_SYSFS_GROUP'),
+                     ('debugfs_', 'kb_debugfs_dir_publish()'),
+                     ('pm_runtime_get', 'kb_rpm_get()'),
+                     ('pm_runtime_put', 'kb_rpm_put()'),
+                     ('pm_runtime_', 'kb_pci_rpm_enable() or '
+                      'kb_platform_rpm_enable()'),
+                     ('devm_pm_runtime', 'kb_pci_rpm_enable() or '
+                      'kb_platform_rpm_enable()'),
                      ('INIT_WORK', 'KB_WORK'),
                      ('INIT_DELAYED_WORK', 'KB_DELAYED_WORK'),
                      ('timer_setup', 'KB_TIMER'),
@@ -140,7 +155,15 @@ identifier f = {
 	INIT_WORK, INIT_DELAYED_WORK, timer_setup, hrtimer_setup, hrtimer_init,
 	kthread_create, kthread_run, alloc_workqueue, alloc_ordered_workqueue,
 	dma_alloc_coherent, dma_free_coherent, dma_alloc_noncoherent,
-	dma_free_noncoherent, dmam_alloc_coherent
+	dma_free_noncoherent, dmam_alloc_coherent,
+	device_add_group, device_remove_group, device_add_groups,
+	device_remove_groups, sysfs_create_groups, sysfs_remove_groups,
+	debugfs_create_dir, debugfs_create_file, debugfs_remove,
+	debugfs_remove_recursive,
+	pm_runtime_enable, pm_runtime_disable, devm_pm_runtime_enable,
+	pm_runtime_get_sync, pm_runtime_resume_and_get, pm_runtime_get,
+	pm_runtime_get_noresume, pm_runtime_put, pm_runtime_put_sync,
+	pm_runtime_put_noidle, pm_runtime_put_autosuspend
 };
 position p;
 @@
