@@ -56,9 +56,10 @@ static inline void __kb_debugfs_remove(struct kb_step *step)
  * @name: its name at the root of debugfs (copied)
  *
  * Files are added to it with the helpers below, in the same publish phase.
- * A failure (debugfs disabled, the name taken, no memory, a fault the
- * sweep injected) is logged at debug level and leaves @d without a
- * directory; the files then are not created.
+ * A failure (debugfs disabled, the name taken, no memory) is logged at
+ * debug level and leaves @d without a directory; the files then are not
+ * created. As it cannot fail the probe, it is not a step the fault sweep
+ * makes fail.
  *
  * Context: process context, publish phase only.
  */
@@ -66,11 +67,9 @@ static inline void kb_debugfs_dir_publish(struct kb_publish *p,
 					  struct kb_debugfs_dir *d,
 					  const char *name)
 {
-	int ret = kb_step_fault(__kb_lc(p), "debugfs dir");
-
 	if (WARN_ON_ONCE(d->step.undo))
 		return;		/* published already: keep that one */
-	d->dentry = ret ? ERR_PTR(ret) : debugfs_create_dir(name, NULL);
+	d->dentry = debugfs_create_dir(name, NULL);
 	if (IS_ERR(d->dentry)) {
 		pr_debug("kbind: %s: debugfs directory %s: %pe\n",
 			 module_name(__kb_lc(p)->owner), name, d->dentry);

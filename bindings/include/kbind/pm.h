@@ -276,6 +276,6 @@ static inline void __kb_rpm_inactive(struct kb_rpm_active a)
 }
 
 DEFINE_CLASS(kb_rpm_active, struct kb_rpm_active, __kb_rpm_inactive(_T),
-	     __kb_rpm_active(r), struct kb_rpm *r);
+	     __kb_rpm_active(r), struct kb_rpm *r)
 
 #endif /* _KBIND_PM_H */

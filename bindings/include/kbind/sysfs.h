@@ -244,7 +244,7 @@ static inline ssize_t __kb_sysfs_no_store(void *owner, const char *buf,
 /**
  * KB_SYSFS_ATTR_RO() - declare a read-only attribute of a group
  * @grp: the group, declared by KB_SYSFS_GROUP_TYPE()
- * @name: the file's name, and the suffix of ``grp##_attr_##file``
+ * @file: the file's name, and the suffix of ``grp##_attr_##file``
  * @show_fn: ``ssize_t show_fn(type *owner, char *buf)``; fills @buf (a
  *	page) with sysfs_emit() and returns its length or a negative errno
  *

@@ -22,8 +22,14 @@ fault_remove() {
 	echo kbind-pf-a.0 >"$pf_drv/unbind"
 }
 
+# No node, no debugfs directory, runtime PM off with no reference held.
 fault_nothing_left() {
-	! test -e /dev/kbind-pf0 && ! test -e "$pf_drv/kbind-pf-a.0"
+	local d=/sys/bus/platform/devices/kbind-pf-a.0/power
+
+	! test -e /dev/kbind-pf0 && ! test -e "$pf_drv/kbind-pf-a.0" &&
+		! test -e /sys/kernel/debug/kbind-pf-a.0 &&
+		[ "$(cat $d/runtime_usage)" = 0 ] &&
+		[ "$(cat $d/runtime_status)" = unsupported ]
 }
 
 fault_cleanup() {
