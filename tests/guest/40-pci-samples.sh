@@ -87,20 +87,23 @@ edu_rpm_allowed_suspends_ioctl_resumes() {
 }
 
 # The PCI core's usage reference around probe and remove stays balanced
-# over cycles, suspended or not, with a file held open across unbind.
+# over cycles, runtime PM forbidden (the count is 1 then: a lost reference
+# shows) and allowed (suspended at each unbind; the PM core reports a
+# count driven below 0), and with commands racing unbind.
 edu_rpm_usage_balanced() {
 	local d a usage i=0 rc=0
 
 	d=$(edu_dir) && a=$(edu_addr) && usage=$(cat "$d/power/runtime_usage") ||
 		return 1
-	echo auto >"$d/power/control"
-	while [ $i -lt 10 ]; do
-		rpm_wait "$d" suspended || rc=1
+	while [ $i -lt 20 ]; do
+		[ $i -ne 10 ] || echo auto >"$d/power/control"
+		[ $i -lt 10 ] || rpm_wait "$d" suspended || rc=1
 		echo "$a" >$EDU/unbind && echo "$a" >$EDU/bind || rc=1
 		i=$((i + 1))
 	done
 	pci_edu_test unbind_while_raising || rc=1
 	echo on >"$d/power/control"
+	pci_edu_test unbind_while_raising || rc=1
 	test "$(cat "$d/power/runtime_usage")" = "$usage" ||
 		{ echo "usage $usage became $(cat "$d/power/runtime_usage")"; rc=1; }
 	return $rc

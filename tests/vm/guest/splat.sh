@@ -2,7 +2,8 @@
 #
 # Extended regular expression matching the kernel log lines that mark a
 # splat: warnings, BUGs, oopses, panics, sanitizer, lockdep and kmemleak
-# reports, RCU stalls, hung tasks and interrupts nobody handled. Sourced by the guest library (lib.sh,
+# reports, RCU stalls, hung tasks, interrupts nobody handled and runtime PM
+# usage counts driven below zero. Sourced by the guest library (lib.sh,
 # busybox sh) and by the host runner (run-vm.sh, bash) so both agree on what
 # a splat is.
 
@@ -18,6 +19,7 @@ KB_SPLAT_RE=$KB_SPLAT_RE'|inconsistent lock state|suspicious RCU usage|INFO: pos
 KB_SPLAT_RE=$KB_SPLAT_RE'|INFO: task .* blocked|detected stall'
 KB_SPLAT_RE=$KB_SPLAT_RE'|nobody cared|No irq handler for vector'
 KB_SPLAT_RE=$KB_SPLAT_RE'|pagealloc: memory corruption'
+KB_SPLAT_RE=$KB_SPLAT_RE'|Runtime PM usage count underflow'
 
 # A case that expects a lockdep cycle report (kb_case_lockdep_cycle in
 # lib.sh) first logs KB_CYCLE_MARK; from there on, the report's lines that
