@@ -24,17 +24,6 @@ pf_read16() {
 	dd if=/dev/kbind-pf0 of=/dev/null bs=16 count=1 2>/dev/null
 }
 
-# Wait up to 5 s for device $1's runtime PM status to be $2.
-rpm_wait() {
-	local i=0
-
-	while [ "$(cat "$1/power/runtime_status")" != "$2" ]; do
-		[ $i -lt 50 ] || { echo "runtime_status stays $(cat "$1/power/runtime_status")"; return 1; }
-		sleep 0.1
-		i=$((i + 1))
-	done
-}
-
 pf_debugfs_counts() {
 	test "$(pf_count irqs)" -ge 0 && test "$(pf_count timer)" -ge 0 &&
 		grep -q '^runtime_resume [0-9]' $PF_DBG/counts
@@ -69,9 +58,9 @@ pf_debugfs_reads_racing_unbind() {
 pf_rpm_idle_suspends_read_resumes() {
 	local resumed
 
-	rpm_wait $PF suspended && resumed=$(pf_count runtime_resume) &&
+	kb_rpm_wait $PF suspended && resumed=$(pf_count runtime_resume) &&
 		pf_read16 && test "$(pf_count runtime_resume)" -eq $((resumed + 1)) &&
-		rpm_wait $PF suspended
+		kb_rpm_wait $PF suspended
 }
 
 # A failed runtime resume fails the read and takes no usage reference;
@@ -79,7 +68,7 @@ pf_rpm_idle_suspends_read_resumes() {
 pf_rpm_failed_resume_no_leak() {
 	local usage rc=0
 
-	rpm_wait $PF suspended && usage=$(cat $PF/power/runtime_usage) ||
+	kb_rpm_wait $PF suspended && usage=$(cat $PF/power/runtime_usage) ||
 		return 1
 	echo 1 >$PF_DBG/fail_resume
 	! pf_read16 || { echo "read succeeded"; rc=1; }
@@ -91,7 +80,7 @@ pf_rpm_failed_resume_no_leak() {
 }
 
 pf_unbind_while_suspended() {
-	rpm_wait $PF suspended && pf_rebind && rpm_wait $PF suspended &&
+	kb_rpm_wait $PF suspended && pf_rebind && kb_rpm_wait $PF suspended &&
 		test "$(cat $PF/power/runtime_usage)" = 0
 }
 

@@ -19,17 +19,6 @@ edu_addr() {
 	basename "$(edu_dir)"
 }
 
-# Wait up to 5 s for device $1's runtime PM status to be $2.
-rpm_wait() {
-	local i=0
-
-	while [ "$(cat "$1/power/runtime_status")" != "$2" ]; do
-		[ $i -lt 50 ] || { echo "runtime_status stays $(cat "$1/power/runtime_status")"; return 1; }
-		sleep 0.1
-		i=$((i + 1))
-	done
-}
-
 # The typed attribute reaches the register; a bad value changes nothing.
 edu_sysfs_liveness() {
 	local d
@@ -79,9 +68,9 @@ edu_rpm_allowed_suspends_ioctl_resumes() {
 
 	d=$(edu_dir)
 	echo auto >"$d/power/control"
-	rpm_wait "$d" suspended && test "$(edu_pm_calls 3)" -ge 1 &&
+	kb_rpm_wait "$d" suspended && test "$(edu_pm_calls 3)" -ge 1 &&
 		pci_edu_test factorial && test "$(edu_pm_calls 4)" -ge 1 &&
-		rpm_wait "$d" suspended || rc=1
+		kb_rpm_wait "$d" suspended || rc=1
 	echo on >"$d/power/control"
 	return $rc
 }
@@ -97,7 +86,7 @@ edu_rpm_usage_balanced() {
 		return 1
 	while [ $i -lt 20 ]; do
 		[ $i -ne 10 ] || echo auto >"$d/power/control"
-		[ $i -lt 10 ] || rpm_wait "$d" suspended || rc=1
+		[ $i -lt 10 ] || kb_rpm_wait "$d" suspended || rc=1
 		echo "$a" >$EDU/unbind && echo "$a" >$EDU/bind || rc=1
 		i=$((i + 1))
 	done

@@ -169,7 +169,7 @@ static typeof(kind) *name##_##attr##_kb_field(struct config_item *ci)	\
 		      "kbind: configfs attribute kind differs from the field type"); \
 	return p;							\
 }									\
-static ssize_t name##_##attr##_kb_show(struct config_item *ci,		\
+static ssize_t name##_##attr##_show(struct config_item *ci,		\
 				       char *page)			\
 {									\
 	typeof(kind) v;							\
@@ -178,7 +178,7 @@ static ssize_t name##_##attr##_kb_show(struct config_item *ci,		\
 		v = *name##_##attr##_kb_field(ci);			\
 	return __kb_cfs_show_##kind(page, v);				\
 }									\
-static ssize_t name##_##attr##_kb_store(struct config_item *ci,	\
+static ssize_t name##_##attr##_store(struct config_item *ci,	\
 					const char *page, size_t count)	\
 {									\
 	typeof(kind) v;							\
@@ -194,13 +194,7 @@ static ssize_t name##_##attr##_kb_store(struct config_item *ci,	\
 	mutex_unlock(&__kb_cfs_item(ci)->lock);				\
 	return count;							\
 }									\
-static struct configfs_attribute name##_attr_##attr = {		\
-	.ca_name = #attr,						\
-	.ca_mode = 0644,						\
-	.ca_owner = THIS_MODULE,					\
-	.show = name##_##attr##_kb_show,				\
-	.store = name##_##attr##_kb_store,				\
-}
+CONFIGFS_ATTR(name##_, attr)
 
 /**
  * KB_CONFIGFS_ENABLE() - declare the attribute that publishes an item
@@ -220,7 +214,7 @@ static struct configfs_attribute name##_attr_##attr = {		\
  * check's, or kb_lifecycle_start()'s; on error nothing is published.
  */
 #define KB_CONFIGFS_ENABLE(name, attr, ops, check_fn)		\
-static ssize_t name##_##attr##_kb_show(struct config_item *ci,		\
+static ssize_t name##_##attr##_show(struct config_item *ci,		\
 				       char *page)			\
 {									\
 	struct kb_lifecycle *lc = name##_kb_lc(name##_kb_item(ci));	\
@@ -230,7 +224,7 @@ static ssize_t name##_##attr##_kb_show(struct config_item *ci,		\
 		live = lc->phase == KB_PHASE_LIVE;			\
 	return sysfs_emit(page, "%u\n", live);				\
 }									\
-static ssize_t name##_##attr##_kb_store(struct config_item *ci,	\
+static ssize_t name##_##attr##_store(struct config_item *ci,	\
 					const char *page, size_t count)	\
 {									\
 	__auto_type it = name##_kb_item(ci);				\
@@ -253,13 +247,7 @@ static ssize_t name##_##attr##_kb_store(struct config_item *ci,	\
 	}								\
 	return count;							\
 }									\
-static struct configfs_attribute name##_attr_##attr = {		\
-	.ca_name = #attr,						\
-	.ca_mode = 0644,						\
-	.ca_owner = THIS_MODULE,					\
-	.show = name##_##attr##_kb_show,				\
-	.store = name##_##attr##_kb_store,				\
-}
+CONFIGFS_ATTR(name##_, attr)
 
 /**
  * KB_CONFIGFS_SUBSYS() - define a configfs subsystem of typed items

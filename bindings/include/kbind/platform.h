@@ -395,16 +395,8 @@ static inline int kb_platform_rpm_enable(struct kb_platform_probe *pp,
  */
 #define KB_PLATFORM_DRIVER_PM(drv, type, acquire_fn, publish_fn,	\
 			      shutdown_fn)				\
-static void drv##_kb_shutdown(struct platform_device *pdev)		\
-{									\
-	type *typed = __kb_pm_owner(&pdev->dev);			\
-									\
-	if (typed)							\
-		shutdown_fn(typed);					\
-}									\
-__KB_PLATFORM_DRIVER(drv, type, acquire_fn, publish_fn, NULL,		\
-		     struct drv##_kb_info,				\
-		     pm_ptr(&drv##_kb_pm_ops), drv##_kb_shutdown)
+	__KB_PLATFORM_DRIVER_PM(drv, type, acquire_fn, publish_fn,	\
+				shutdown_fn, NULL, struct drv##_kb_info)
 
 /**
  * KB_PLATFORM_DRIVER_OF_PM() - KB_PLATFORM_DRIVER_OF() with power
@@ -419,6 +411,13 @@ __KB_PLATFORM_DRIVER(drv, type, acquire_fn, publish_fn, NULL,		\
  */
 #define KB_PLATFORM_DRIVER_OF_PM(drv, type, acquire_fn, publish_fn,	\
 				 shutdown_fn)				\
+	__KB_PLATFORM_DRIVER_PM(drv, type, acquire_fn, publish_fn,	\
+				shutdown_fn, drv##_of_ids,		\
+				MODULE_DEVICE_TABLE(of, drv##_of_ids))
+
+/* The typed shutdown trampoline, then the driver with power management. */
+#define __KB_PLATFORM_DRIVER_PM(drv, type, acquire_fn, publish_fn,	\
+				shutdown_fn, of_ids, of_table)		\
 static void drv##_kb_shutdown(struct platform_device *pdev)		\
 {									\
 	type *typed = __kb_pm_owner(&pdev->dev);			\
@@ -426,9 +425,8 @@ static void drv##_kb_shutdown(struct platform_device *pdev)		\
 	if (typed)							\
 		shutdown_fn(typed);					\
 }									\
-__KB_PLATFORM_DRIVER(drv, type, acquire_fn, publish_fn, drv##_of_ids,	\
-		     MODULE_DEVICE_TABLE(of, drv##_of_ids),		\
-		     pm_ptr(&drv##_kb_pm_ops), drv##_kb_shutdown)
+__KB_PLATFORM_DRIVER(drv, type, acquire_fn, publish_fn, of_ids,	\
+		     of_table, pm_ptr(&drv##_kb_pm_ops), drv##_kb_shutdown)
 
 /*
  * @of_table is the OF table's MODULE_DEVICE_TABLE(), or for a driver

@@ -63,6 +63,13 @@ static inline void *__kb_pm_owner(struct device *dev)
  * suspend error aborts the sleep).
  */
 #define KB_PM_OPS(drv, type, suspend_fn, resume_fn)			\
+	__KB_PM_OPS(drv, type, suspend_fn, resume_fn, /* no runtime PM */)
+
+/*
+ * The typed sleep trampolines of @drv and its dev_pm_ops, whose runtime
+ * part is @runtime_ops (RUNTIME_PM_OPS(...), or nothing).
+ */
+#define __KB_PM_OPS(drv, type, suspend_fn, resume_fn, runtime_ops)	\
 static int drv##_kb_suspend(struct device *dev)			\
 {									\
 	type *typed = __kb_pm_owner(dev);				\
@@ -77,6 +84,7 @@ static int drv##_kb_resume(struct device *dev)				\
 }									\
 static const struct dev_pm_ops drv##_kb_pm_ops = {			\
 	SYSTEM_SLEEP_PM_OPS(drv##_kb_suspend, drv##_kb_resume)		\
+	runtime_ops							\
 }
 
 /**
@@ -98,18 +106,6 @@ static const struct dev_pm_ops drv##_kb_pm_ops = {			\
  */
 #define KB_PM_OPS_RUNTIME(drv, type, suspend_fn, resume_fn,		\
 			  rt_suspend_fn, rt_resume_fn)			\
-static int drv##_kb_suspend(struct device *dev)			\
-{									\
-	type *typed = __kb_pm_owner(dev);				\
-									\
-	return typed ? suspend_fn(typed) : 0;				\
-}									\
-static int drv##_kb_resume(struct device *dev)				\
-{									\
-	type *typed = __kb_pm_owner(dev);				\
-									\
-	return typed ? resume_fn(typed) : 0;				\
-}									\
 static int drv##_kb_rt_suspend(struct device *dev)			\
 {									\
 	type *typed = __kb_pm_owner(dev);				\
@@ -122,10 +118,8 @@ static int drv##_kb_rt_resume(struct device *dev)			\
 									\
 	return typed ? rt_resume_fn(typed) : 0;				\
 }									\
-static const struct dev_pm_ops drv##_kb_pm_ops = {			\
-	SYSTEM_SLEEP_PM_OPS(drv##_kb_suspend, drv##_kb_resume)		\
-	RUNTIME_PM_OPS(drv##_kb_rt_suspend, drv##_kb_rt_resume, NULL)	\
-}
+__KB_PM_OPS(drv, type, suspend_fn, resume_fn,				\
+	    RUNTIME_PM_OPS(drv##_kb_rt_suspend, drv##_kb_rt_resume, NULL))
 
 /**
  * struct kb_rpm - runtime PM of a bound device, as an acquisition step

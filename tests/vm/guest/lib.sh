@@ -44,6 +44,10 @@
 #	guest reached power off and the console has a line matching the
 #	extended REGEX. For what only happens at power off (drivers'
 #	shutdown callbacks).
+#   kb_rpm_wait DEVDIR STATUS
+#	Wait up to 5 s for the runtime PM status of the device whose sysfs
+#	directory is DEVDIR to read STATUS (active, suspended, ...); fails
+#	saying which status it stayed in.
 #   kb_no_leaks
 #	A command for kb_case: waits out kmemleak's 5 s minimum age, then
 #	fails if a scan finds a leak. /init runs it after every script.
@@ -71,6 +75,19 @@ kb_out() {
 
 kb_diag() {
 	kb_out "# $*"
+}
+
+kb_rpm_wait() {
+	local i=0
+
+	while [ "$(cat "$1/power/runtime_status")" != "$2" ]; do
+		[ $i -lt 50 ] || {
+			echo "runtime_status stays $(cat "$1/power/runtime_status")"
+			return 1
+		}
+		sleep 0.1
+		i=$((i + 1))
+	done
 }
 
 kb_expect_at_poweroff() {
