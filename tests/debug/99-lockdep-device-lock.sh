@@ -34,9 +34,13 @@ devlock_misuse() {
 		grep -q 'kb_misc' /tmp/cycle-report
 }
 
-# whatever earlier scripts left bound to the edu device goes first
-rmmod kbind_edu 2>/dev/null
+# whatever earlier scripts left bound to the edu device goes first, and
+# comes back after: 90-pm.sh expects kbind_edu bound at power off
+had_edu=
+! rmmod kbind_edu 2>/dev/null || had_edu=1
 kb_case_lockdep_cycle "device_lock in an access section: lockdep reports the cycle at unbind" \
 	devlock_misuse
+[ -z "$had_edu" ] || kb_case "kbind_edu bound again" \
+	insmod "$KB_MODULES/kbind_edu.ko"
 
 exit 0

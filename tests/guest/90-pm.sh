@@ -4,7 +4,8 @@
 # (edu on PCI, the platform sample): a sleep cycle through
 # /sys/power/pm_test, which calls every device's suspend and resume
 # callbacks without sleeping, and the shutdown callbacks at power off.
-# Last of the scripts: the samples stay loaded until the VM powers off.
+# Last of the guest scripts: the samples stay loaded until the VM powers
+# off (the debug kernel's lockdep script, after it, rebinds edu).
 
 . /kbind/lib.sh
 
