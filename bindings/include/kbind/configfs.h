@@ -73,11 +73,13 @@ static inline struct kb_configfs_item *__kb_cfs_item(struct config_item *ci)
 static inline int __kb_cfs_lock_idle(struct kb_configfs_item *ci,
 				     struct kb_lifecycle *lc)
 {
+	int ret;
+
 	mutex_lock(&ci->lock);
-	if (!ci->dropped && lc->phase == KB_PHASE_IDLE)
-		return 0;
-	mutex_unlock(&ci->lock);
-	return ci->dropped ? -ENODEV : -EBUSY;
+	ret = ci->dropped ? -ENODEV : lc->phase != KB_PHASE_IDLE ? -EBUSY : 0;
+	if (ret)
+		mutex_unlock(&ci->lock);
+	return ret;
 }
 
 /* The value kinds of typed attributes: how each is shown and parsed. */

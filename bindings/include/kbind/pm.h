@@ -37,9 +37,10 @@
 #include <kbind/bus.h>
 
 /*
- * The private data of a bound device, for the PM trampolines; NULL if no
- * lifecycle is live (the PM core calls bound devices only, but a runtime
- * PM callback may come while acquire runs: then the data is being set up).
+ * The private data of a bound device, for the PM trampolines; NULL if the
+ * device has no kbind drvdata (not bound). The PM core calls sleep
+ * callbacks and shutdown on live lifecycles only; a runtime PM callback may
+ * come while acquire runs, and then gets the data being set up.
  */
 static inline void *__kb_pm_owner(struct device *dev)
 {

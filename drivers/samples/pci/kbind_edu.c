@@ -415,7 +415,9 @@ static ssize_t edu_liveness_store(struct edu_dev *edu, const char *buf,
 
 	if (ret || active.ret)
 		return ret ?: active.ret;
-	kb_bar_write(&edu->regs, 32, EDU_LIVENESS, v);
+	/* not between the write and the read of a KB_EDU_LIVENESS */
+	scoped_guard(mutex, &edu->lock)
+		kb_bar_write(&edu->regs, 32, EDU_LIVENESS, v);
 	return count;
 }
 
