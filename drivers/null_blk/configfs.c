@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * kbind null_blk: the configfs interface, in the style of the stock one,
- * at /sys/kernel/config/kbnullb/, on kbind's configfs binding. mkdir
+ * at /sys/kernel/config/kbnullb/ (nullb/ in the drop-in build), on kbind's configfs binding. mkdir
  * creates a device with the module parameters as its defaults; its
  * attributes change it while it is off (-EBUSY while on); writing 1 to
  * power builds its disk, named after the directory, and 0 deletes it
@@ -109,7 +109,7 @@ static struct configfs_attribute *nullb_group_attrs[] = {
 	NULL,
 };
 
-KB_CONFIGFS_SUBSYS(nullb_item, "kbnullb", nullb_item_make, nullb_item_release,
+KB_CONFIGFS_SUBSYS(nullb_item, NULLB_NAME, nullb_item_make, nullb_item_release,
 		   nullb_group_attrs);
 
 /**

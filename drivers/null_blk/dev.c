@@ -476,7 +476,7 @@ static void nullb_slot_power_off(struct kb_step *step)
  * @p: publish-phase handle of the owner (the module)
  * @slot: where the device lives
  * @conf: its configuration, copied
- * @index: its number, in its name kbnullb<index>
+ * @index: its number, in its name (NULLB_NAME<index>)
  *
  * Return: 0, or the error of the failed step (nothing is left of it).
  */
@@ -486,12 +486,12 @@ int nullb_slot_power_on(struct kb_publish *p, struct nullb_slot *slot,
 	int ret;
 
 	slot->conf = *conf;
-	snprintf(slot->name, sizeof(slot->name), "kbnullb%u", index);
+	snprintf(slot->name, sizeof(slot->name), NULLB_NAME "%u", index);
 	/* Nothing to free if the start fails: no write reached the store. */
 	nullb_store_init(&slot->store);
 	ret = kb_lifecycle_start(&slot->lc, &nullb_kb_ops, NULL, THIS_MODULE);
 	if (ret)
 		return ret;
-	kb_published(p, &slot->powered, nullb_slot_power_off, "kbnullb disk");
+	kb_published(p, &slot->powered, nullb_slot_power_off, "device");
 	return 0;
 }

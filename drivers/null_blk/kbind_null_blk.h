@@ -14,7 +14,19 @@
 #include <kbind/lifecycle.h>
 
 #undef pr_fmt
-#define pr_fmt(fmt) "kbind_null_blk: " fmt
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+/*
+ * The names of the configfs subsystem and of the disks (NULLB_NAME<N>):
+ * kbind's own, so that the stock null_blk loads beside this one; the
+ * drop-in build (dropin/, module null_blk) takes the stock driver's, so
+ * that tools written for it (blktests) work unchanged.
+ */
+#ifdef NULLB_DROPIN
+#define NULLB_NAME "nullb"
+#else
+#define NULLB_NAME "kbnullb"
+#endif
 
 enum {
 	NULLB_IRQ_NONE,

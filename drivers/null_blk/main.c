@@ -4,10 +4,11 @@
  *
  * A replacement for the stock null_blk in multiqueue mode, under its own
  * names (module kbind_null_blk, disks /dev/kbnullb<N>) so both load side by
- * side. Module parameters keep the stock driver's names, meanings and
- * defaults. Each device is a lifecycle: queues, tag set and disk are
- * acquired, add_disk() publishes, and teardown deletes the disk (draining
- * its I/O) before anything else goes.
+ * side; the drop-in build (dropin/) is module null_blk, disks nullb<N>.
+ * Module parameters keep the stock driver's names, meanings and defaults.
+ * Each device is a lifecycle: queues, tag set and disk are acquired,
+ * add_disk() publishes, and teardown deletes the disk (draining its I/O)
+ * before anything else goes.
  */
 #include <linux/hrtimer.h>
 #include <linux/module.h>

@@ -1,0 +1,1 @@
+../configfs.c
