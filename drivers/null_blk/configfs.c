@@ -15,15 +15,31 @@
 struct nullb_item {
 	struct kb_configfs_item cfs;
 	struct nullb_slot slot;
+	struct badblocks badblocks;	/* the slot's: kept while it is off */
 };
 
 KB_CONFIGFS_ITEM_TYPE(nullb_item, struct nullb_item, slot.lc);
 
+/* Powered on, the queue counts change live, as stock's do. */
+static int nullb_item_submit_queues_apply(struct nullb_item *ni, u32 v)
+{
+	return nullb_slot_set_queues(&ni->slot, v, ni->slot.conf.poll_queues);
+}
+
+static int nullb_item_poll_queues_apply(struct nullb_item *ni, u32 v)
+{
+	return nullb_slot_set_queues(&ni->slot, ni->slot.conf.submit_queues, v);
+}
+
 KB_CONFIGFS_ATTR(nullb_item, u64, size, slot.conf.size);
+KB_CONFIGFS_ATTR(nullb_item, u32, queue_mode, slot.conf.queue_mode);
+KB_CONFIGFS_ATTR(nullb_item, u32, index, slot.conf.index);
 KB_CONFIGFS_ATTR(nullb_item, u32, blocksize, slot.conf.blocksize);
 KB_CONFIGFS_ATTR(nullb_item, u32, max_sectors, slot.conf.max_sectors);
-KB_CONFIGFS_ATTR(nullb_item, u32, submit_queues, slot.conf.submit_queues);
-KB_CONFIGFS_ATTR(nullb_item, u32, poll_queues, slot.conf.poll_queues);
+KB_CONFIGFS_ATTR_LIVE(nullb_item, u32, submit_queues, slot.conf.submit_queues,
+		      nullb_item_submit_queues_apply);
+KB_CONFIGFS_ATTR_LIVE(nullb_item, u32, poll_queues, slot.conf.poll_queues,
+		      nullb_item_poll_queues_apply);
 KB_CONFIGFS_ATTR(nullb_item, u32, hw_queue_depth, slot.conf.hw_queue_depth);
 KB_CONFIGFS_ATTR(nullb_item, int, home_node, slot.conf.home_node);
 KB_CONFIGFS_ATTR(nullb_item, u32, irqmode, slot.conf.irqmode);
@@ -33,8 +49,55 @@ KB_CONFIGFS_ATTR(nullb_item, bool, discard, slot.conf.discard);
 KB_CONFIGFS_ATTR(nullb_item, bool, blocking, slot.conf.blocking);
 KB_CONFIGFS_ATTR(nullb_item, bool, no_sched, slot.conf.no_sched);
 KB_CONFIGFS_ATTR(nullb_item, bool, virt_boundary, slot.conf.virt_boundary);
+KB_CONFIGFS_ATTR(nullb_item, bool, shared_tags, slot.conf.shared_tags);
+KB_CONFIGFS_ATTR(nullb_item, bool, shared_tag_bitmap,
+		 slot.conf.shared_tag_bitmap);
+KB_CONFIGFS_ATTR(nullb_item, bool, use_per_node_hctx,
+		 slot.conf.use_per_node_hctx);
+KB_CONFIGFS_ATTR(nullb_item, bool, fua, slot.conf.fua);
+KB_CONFIGFS_ATTR(nullb_item, bool, rotational, slot.conf.rotational);
+KB_CONFIGFS_ATTR(nullb_item, bool, badblocks_once, slot.conf.badblocks_once);
+KB_CONFIGFS_ATTR(nullb_item, bool, badblocks_partial_io,
+		 slot.conf.badblocks_partial_io);
 KB_CONFIGFS_ATTR(nullb_item, u32, mbps, slot.conf.mbps);
 KB_CONFIGFS_ATTR(nullb_item, u64, cache_size, slot.conf.cache_size);
+
+static ssize_t nullb_badblocks_show(struct nullb_item *ni, char *page)
+{
+	return badblocks_show(&ni->badblocks, page, 0);
+}
+
+/*
+ * "+START-END" marks sectors START to END bad, "-START-END" good again,
+ * in any base kstrtoull() takes, live or not, as stock's (whose first
+ * range turns the check on).
+ */
+static int nullb_badblocks_store(struct nullb_item *ni, const char *page,
+				 bool live)
+{
+	char buf[64], *s, *dash;
+	u64 start, end;
+
+	if (strscpy(buf, page, sizeof(buf)) < 0)
+		return -EINVAL;
+	s = strstrip(buf);
+	dash = strchr(s + 1, '-');
+	if ((s[0] != '+' && s[0] != '-') || !dash)
+		return -EINVAL;
+	*dash = '\0';
+	if (kstrtoull(s + 1, 0, &start) || kstrtoull(dash + 1, 0, &end) ||
+	    start > end)
+		return -EINVAL;
+	cmpxchg(&ni->badblocks.shift, -1, 0);
+	if (s[0] == '+')
+		return kb_badblocks_set(&ni->badblocks, start,
+					end - start + 1) ? 0 : -EINVAL;
+	return kb_badblocks_clear(&ni->badblocks, start, end - start + 1) ?
+	       0 : -EINVAL;
+}
+
+KB_CONFIGFS_ATTR_FN(nullb_item, badblocks, nullb_badblocks_show,
+		    nullb_badblocks_store);
 
 static int nullb_item_check(struct nullb_item *ni)
 {
@@ -43,24 +106,35 @@ static int nullb_item_check(struct nullb_item *ni)
 
 KB_CONFIGFS_ENABLE(nullb_item, power, nullb_slot_ops, nullb_item_check);
 
+/* Sorted by name, as stock lists them (its features attribute). */
 static struct configfs_attribute *nullb_item_attrs[] = {
-	&nullb_item_attr_size,
-	&nullb_item_attr_blocksize,
-	&nullb_item_attr_max_sectors,
-	&nullb_item_attr_submit_queues,
-	&nullb_item_attr_poll_queues,
-	&nullb_item_attr_hw_queue_depth,
-	&nullb_item_attr_home_node,
-	&nullb_item_attr_irqmode,
-	&nullb_item_attr_completion_nsec,
-	&nullb_item_attr_memory_backed,
-	&nullb_item_attr_discard,
+	&nullb_item_attr_badblocks,
+	&nullb_item_attr_badblocks_once,
+	&nullb_item_attr_badblocks_partial_io,
 	&nullb_item_attr_blocking,
-	&nullb_item_attr_no_sched,
-	&nullb_item_attr_virt_boundary,
-	&nullb_item_attr_mbps,
+	&nullb_item_attr_blocksize,
 	&nullb_item_attr_cache_size,
+	&nullb_item_attr_completion_nsec,
+	&nullb_item_attr_discard,
+	&nullb_item_attr_fua,
+	&nullb_item_attr_home_node,
+	&nullb_item_attr_hw_queue_depth,
+	&nullb_item_attr_index,
+	&nullb_item_attr_irqmode,
+	&nullb_item_attr_max_sectors,
+	&nullb_item_attr_mbps,
+	&nullb_item_attr_memory_backed,
+	&nullb_item_attr_no_sched,
+	&nullb_item_attr_poll_queues,
 	&nullb_item_attr_power,
+	&nullb_item_attr_queue_mode,
+	&nullb_item_attr_rotational,
+	&nullb_item_attr_shared_tag_bitmap,
+	&nullb_item_attr_shared_tags,
+	&nullb_item_attr_size,
+	&nullb_item_attr_submit_queues,
+	&nullb_item_attr_use_per_node_hctx,
+	&nullb_item_attr_virt_boundary,
 	NULL,
 };
 
@@ -77,9 +151,13 @@ static int nullb_item_make(struct nullb_item *ni, const char *name)
 		pr_err("%s: a block device of that name exists\n", name);
 		return -EEXIST;
 	}
+	/* off until a range is written, as stock's */
+	if (badblocks_init(&ni->badblocks, 0))
+		return -ENOMEM;
 	nullb_conf_defaults(&ni->slot.conf);
 	strscpy(ni->slot.name, name, sizeof(ni->slot.name));
 	nullb_store_init(&ni->slot.store);
+	ni->slot.badblocks = &ni->badblocks;
 	return 0;
 }
 
@@ -87,6 +165,7 @@ static int nullb_item_make(struct nullb_item *ni, const char *name)
 static void nullb_item_release(struct nullb_item *ni)
 {
 	nullb_store_destroy(&ni->slot.store);
+	badblocks_exit(&ni->badblocks);
 }
 
 /* The device attributes this driver has, comma-separated, as stock. */

@@ -7,6 +7,7 @@
 #include <linux/blk-mq.h>
 #include <linux/blkdev.h>
 #include <linux/hrtimer.h>
+#include <linux/idr.h>
 #include <linux/list.h>
 
 #include <kbind/blk.h>
@@ -14,7 +15,6 @@
 #include "kbind_null_blk.h"
 
 struct nullb_queue {
-	bool polled;			/* a HCTX_TYPE_POLL queue */
 	spinlock_t poll_lock;		/* protects poll_list */
 	struct list_head poll_list;	/* started, waiting for .poll */
 };
@@ -36,10 +36,13 @@ struct nullb_throttle {
 
 struct nullb {
 	struct kb_array queues_mem;
-	struct nullb_queue *queues;
+	struct nullb_queue *queues;	/* one per CPU, then the polled ones */
+	struct kb_step index;		/* undoing it frees the number */
 	struct kb_step cache;		/* undoing it loses the write cache */
+	struct kb_step shared;		/* undoing it stops using shared tags */
 	struct kb_blk_tag_set own_tags;
-	struct kb_blk_tag_set *tags;	/* own_tags, or the module's shared */
+	struct kb_blk_tag_set *tags;	/* own_tags, or the shared set */
+	struct badblocks *badblocks;	/* the slot's, or NULL */
 	struct kb_blk_disk disk;
 	struct nullb_throttle throttle;
 	struct nullb_conf conf;
@@ -47,8 +50,26 @@ struct nullb {
 	gfp_t gfp;			/* for store pages in queue_rq */
 };
 
+/* The numbers of powered devices (their index attribute), as stock's. */
+static DEFINE_IDA(nullb_indexes);
+
+/**
+ * nullb_conf_validate() - check and adjust a configuration before use
+ * @c: a module's or a configfs device's, adjusted as the stock driver
+ *	adjusts its own (with its messages)
+ *
+ * Return: 0, or -EINVAL for what stock refuses too.
+ */
 int nullb_conf_validate(struct nullb_conf *c)
 {
+	if (c->queue_mode == 1) {
+		pr_err("legacy IO path is no longer available\n");
+		return -EINVAL;
+	}
+	if (c->queue_mode == 0) {
+		pr_err("BIO-based IO path is no longer available, using blk-mq instead.\n");
+		c->queue_mode = 2;
+	}
 	if (c->blocksize < SECTOR_SIZE || c->blocksize > PAGE_SIZE ||
 	    !is_power_of_2(c->blocksize)) {
 		pr_err("invalid block size %u: a power of two from 512 to %lu\n",
@@ -61,12 +82,13 @@ int nullb_conf_validate(struct nullb_conf *c)
 		       c->home_node, NUMA_NO_NODE, nr_online_nodes);
 		return -EINVAL;
 	}
-	if (c->submit_queues > nr_cpu_ids)
+	if (c->use_per_node_hctx)
+		c->submit_queues = nr_online_nodes;
+	else if (c->submit_queues > nr_cpu_ids)
 		c->submit_queues = nr_cpu_ids;
 	else if (!c->submit_queues)
 		c->submit_queues = 1;
-	if (c->poll_queues > nr_cpu_ids)	/* stock: the module's value */
-		c->poll_queues = nr_cpu_ids;
+	c->poll_queues = min(c->poll_queues, nullb_max_poll_queues());
 	if (c->irqmode > NULLB_IRQ_TIMER)
 		c->irqmode = NULLB_IRQ_TIMER;
 	if (c->max_sectors && c->max_sectors < PAGE_SIZE >> SECTOR_SHIFT) {
@@ -76,58 +98,96 @@ int nullb_conf_validate(struct nullb_conf *c)
 	}
 	if (c->memory_backed)
 		c->blocking = true;
+	else			/* a cache of nothing */
+		c->cache_size = 0;
 	if (c->discard && !c->memory_backed) {
 		pr_info("discard option is ignored without memory backing\n");
 		c->discard = false;
 	}
 	c->cache_size = min_t(u64, c->cache_size, ULONG_MAX >> 20);
+	c->mbps = min_t(u32, c->mbps, 40 * 1024);
 	return 0;
 }
 
 /*
- * Move the data of @rq between its pages and the store; @gfp for the pages
- * a write needs (GFP_NOIO from queue_rq, which may sleep on memory-backed
- * devices; GFP_ATOMIC from .poll, which runs under rcu_read_lock).
+ * Move the first @nr sectors of @rq between its pages and the store; @gfp
+ * for the pages a write needs (GFP_NOIO from queue_rq, which may sleep on
+ * memory-backed devices; GFP_ATOMIC from .poll, which runs under
+ * rcu_read_lock).
  */
 static blk_status_t nullb_transfer(struct nullb *nullb, struct request *rq,
-				   gfp_t gfp)
+				   unsigned int nr, gfp_t gfp)
 {
+	unsigned int left = nr << SECTOR_SHIFT;
 	sector_t sector = blk_rq_pos(rq);
 	struct req_iterator iter;
 	struct bio_vec bv;
 
 	if (req_op(rq) == REQ_OP_DISCARD) {
-		nullb_store_discard(nullb->store, sector, blk_rq_bytes(rq));
+		nullb_store_discard(nullb->store, sector, left);
 		return BLK_STS_OK;
 	}
 	rq_for_each_segment(bv, rq, iter) {
+		unsigned int len = min(bv.bv_len, left);
 		void *buf = bvec_kmap_local(&bv);
 		int ret = 0;
 
 		if (op_is_write(req_op(rq)))
-			ret = nullb_store_write(nullb->store, sector, buf,
-						bv.bv_len,
+			ret = nullb_store_write(nullb->store, sector, buf, len,
 						rq->cmd_flags & REQ_FUA, gfp);
 		else
-			nullb_store_read(nullb->store, sector, buf, bv.bv_len);
+			nullb_store_read(nullb->store, sector, buf, len);
 		kunmap_local(buf);
 		if (ret)
 			return errno_to_blk_status(ret);
-		sector += bv.bv_len >> SECTOR_SHIFT;
+		sector += len >> SECTOR_SHIFT;
+		left -= len;
+		if (!left)
+			break;
 	}
 	return BLK_STS_OK;
+}
+
+/*
+ * badblocks: a request touching a bad sector fails; with
+ * badblocks_partial_io the sectors before the first bad block are
+ * transferred (@nr is set to their number, else to 0); with
+ * badblocks_once the bad range heals as it fails.
+ */
+static blk_status_t nullb_badblocks(struct nullb *nullb, struct request *rq,
+				    unsigned int *nr)
+{
+	sector_t sector = blk_rq_pos(rq), first, len;
+	unsigned int block = nullb->conf.blocksize >> SECTOR_SHIFT;
+
+	if (!kb_badblocks_check(nullb->badblocks, sector, *nr, &first, &len))
+		return BLK_STS_OK;
+	if (nullb->conf.badblocks_once)
+		kb_badblocks_clear(nullb->badblocks, first, len);
+	first = round_down(first, block);
+	*nr = nullb->conf.badblocks_partial_io && first > sector ?
+	      first - sector : 0;
+	return BLK_STS_IOERR;
 }
 
 static blk_status_t nullb_handle(struct nullb *nullb, struct request *rq,
 				 gfp_t gfp)
 {
-	if (!nullb->conf.memory_backed)
-		return BLK_STS_OK;
+	unsigned int nr = blk_rq_sectors(rq);
+	blk_status_t bad = BLK_STS_OK, ret;
+
 	if (req_op(rq) == REQ_OP_FLUSH) {
-		nullb_store_flush(nullb->store);
+		if (nullb->conf.memory_backed)
+			nullb_store_flush(nullb->store);
 		return BLK_STS_OK;
 	}
-	return nullb_transfer(nullb, rq, gfp);
+	/* badblocks are off until the first range is written (shift -1) */
+	if (nullb->badblocks && READ_ONCE(nullb->badblocks->shift) >= 0)
+		bad = nullb_badblocks(nullb, rq, &nr);
+	if (!nullb->conf.memory_backed || !nr)
+		return bad;
+	ret = nullb_transfer(nullb, rq, nr, gfp);
+	return ret != BLK_STS_OK ? ret : bad;
 }
 
 /*
@@ -230,10 +290,12 @@ static blk_status_t nullb_queue_rq(struct nullb *nullb, struct nullb_queue *nq,
 				   struct request *rq, struct nullb_cmd *cmd,
 				   bool last)
 {
-	if (nullb->conf.mbps && !nq->polled && nullb_throttled(nullb, rq))
+	bool polled = kb_blk_rq_polled(rq);
+
+	if (nullb->conf.mbps && !polled && nullb_throttled(nullb, rq))
 		return BLK_STS_DEV_RESOURCE;
 	blk_mq_start_request(rq);
-	if (nq->polled) {
+	if (polled) {
 		spin_lock(&nq->poll_lock);
 		list_add_tail(&rq->queuelist, &nq->poll_list);
 		spin_unlock(&nq->poll_lock);
@@ -298,7 +360,7 @@ static enum blk_eh_timer_return nullb_timeout(struct nullb *nullb,
 
 	pr_info("rq %p timed out\n", rq);
 	cmd->error = BLK_STS_TIMEOUT;
-	if (nq->polled) {
+	if (kb_blk_rq_polled(rq)) {
 		spin_lock(&nq->poll_lock);
 		if (blk_mq_request_completed(rq)) {
 			spin_unlock(&nq->poll_lock);
@@ -326,9 +388,8 @@ static void nullb_cache_lose(struct kb_step *step)
 
 /**
  * nullb_tags_alloc() - a tag set sized by a configuration
- * @p: acquire-phase handle: a device's, or for shared_tags the module's
- *	(whose lifecycle encloses every device's: configfs directories pin
- *	the module)
+ * @p: acquire-phase handle: a device's, or for shared_tags the shared
+ *	set's (a lifecycle that encloses every device's on it)
  * @ts: the tag set
  * @c: the validated configuration; devices on a shared set take its
  *	queues from the module's
@@ -347,38 +408,55 @@ int nullb_tags_alloc(struct kb_probe *p, struct kb_blk_tag_set *ts,
 		 * went: "none" at first, another scheduler can be chosen.
 		 */
 		.flags = (c->blocking ? BLK_MQ_F_BLOCKING : 0) |
-			 (c->no_sched ? BLK_MQ_F_NO_SCHED_BY_DEFAULT : 0),
+			 (c->no_sched ? BLK_MQ_F_NO_SCHED_BY_DEFAULT : 0) |
+			 (c->shared_tag_bitmap ? BLK_MQ_F_TAG_HCTX_SHARED : 0),
 		.timeout = 5 * HZ,
 	};
 
 	return nullb_mq_tag_set_alloc(p, ts, &cfg);
 }
 
+static void nullb_index_free(struct kb_step *step)
+{
+	ida_free(&nullb_indexes, container_of(step, struct nullb,
+					      index)->conf.index);
+}
+
 static int nullb_acquire(struct kb_probe *p, struct nullb *nullb)
 {
 	struct nullb_slot *slot = kb_owner(p, struct nullb_slot, lc);
 	struct nullb_conf *c = &nullb->conf;
+	unsigned int i, nr = nr_cpu_ids + nullb_max_poll_queues();
 	const struct nullb_conf *shared;
 	struct kb_blk_limits lim;
-	unsigned int i;
 	int ret;
 
 	*c = slot->conf;
 	nullb->store = &slot->store;
-	nullb->tags = nullb_shared_tags(&shared);
-	if (nullb->tags) {	/* the queues are the shared tag set's */
+	nullb->badblocks = slot->badblocks;
+	ret = ida_alloc(&nullb_indexes, GFP_KERNEL);
+	if (ret < 0)
+		return ret;
+	c->index = ret;
+	slot->conf.index = ret;		/* shown by the index attribute */
+	kb_acquired(p, &nullb->index, nullb_index_free, "index");
+	if (c->shared_tags) {	/* the queues are the shared tag set's */
+		ret = nullb_shared_tags_get(p, &nullb->shared, &nullb->tags,
+					    &shared);
+		if (ret)
+			return ret;
 		c->submit_queues = shared->submit_queues;
 		c->poll_queues = shared->poll_queues;
 		c->blocking = shared->blocking;
 	}
 	/* memory-backed on a shared non-blocking set: no sleeping there */
 	nullb->gfp = c->blocking ? GFP_NOIO : GFP_ATOMIC | __GFP_NOWARN;
-	ret = kb_array_alloc(p, &nullb->queues_mem, nullb->queues,
-			     c->submit_queues + c->poll_queues, c->home_node);
+	/* for every count submit_queues and poll_queues may be set to */
+	ret = kb_array_alloc(p, &nullb->queues_mem, nullb->queues, nr,
+			     c->home_node);
 	if (ret)
 		return ret;
-	for (i = 0; i < c->submit_queues + c->poll_queues; i++) {
-		nullb->queues[i].polled = i >= c->submit_queues;
+	for (i = 0; i < nr; i++) {
 		spin_lock_init(&nullb->queues[i].poll_lock);
 		INIT_LIST_HEAD(&nullb->queues[i].poll_list);
 	}
@@ -392,7 +470,8 @@ static int nullb_acquire(struct kb_probe *p, struct nullb *nullb)
 		.virt_boundary_mask = c->virt_boundary ? PAGE_SIZE - 1 : 0,
 		.max_discard_sectors = c->discard ? UINT_MAX >> SECTOR_SHIFT : 0,
 		.write_cache = c->cache_size,
-		.fua = c->cache_size,
+		.fua = c->fua,
+		.rotational = c->rotational,
 	};
 	if (!nullb->tags) {
 		nullb->tags = &nullb->own_tags;
@@ -461,6 +540,38 @@ KB_LIFECYCLE_DEFINE(nullb, struct nullb, nullb_acquire, nullb_publish);
 
 /* How a device is powered on, for the configfs binding's power attribute. */
 const struct kb_lifecycle_ops *const nullb_slot_ops = &nullb_kb_ops;
+
+/**
+ * nullb_slot_set_queues() - change a powered device's queue counts
+ * @slot: a device whose lifecycle is live
+ * @submit_queues: submission queues, 1 to the number of CPUs
+ * @poll_queues: polled queues, up to nullb_max_poll_queues(); more than 0
+ *	only if the device was powered on with some
+ *
+ * Its I/O is drained while the queues change (kb_blk_tag_set_update()).
+ *
+ * Context: process context, under the configfs item's lock (so the
+ * lifecycle stays live); may sleep.
+ * Return: 0; -EINVAL for counts out of range or a device on the shared
+ * tag set (the module's parameters size it), as stock; -ENOMEM if the
+ * block layer could not resize (the old counts stay).
+ */
+int nullb_slot_set_queues(struct nullb_slot *slot, u32 submit_queues,
+			  u32 poll_queues)
+{
+	struct nullb *nullb = nullb_priv(&slot->lc);
+	int ret;
+
+	if (nullb->tags != &nullb->own_tags || submit_queues > nr_cpu_ids ||
+	    poll_queues > nullb_max_poll_queues())
+		return -EINVAL;
+	ret = kb_blk_tag_set_update(nullb->tags, submit_queues, poll_queues);
+	if (ret)
+		return ret;
+	nullb->conf.submit_queues = submit_queues;
+	nullb->conf.poll_queues = poll_queues;
+	return 0;
+}
 
 static void nullb_slot_power_off(struct kb_step *step)
 {

@@ -6,6 +6,7 @@
 #ifndef _KBIND_NULL_BLK_H
 #define _KBIND_NULL_BLK_H
 
+#include <linux/badblocks.h>
 #include <linux/blkdev.h>
 #include <linux/spinlock.h>
 #include <linux/xarray.h>
@@ -39,6 +40,8 @@ enum {
  * fields are named after the configfs attributes that set them.
  */
 struct nullb_conf {
+	u32 queue_mode;			/* 2: blk-mq; 0 becomes 2, 1 fails */
+	u32 index;			/* set when powered on: its number */
 	u64 size;			/* capacity in MiB */
 	u32 blocksize;			/* logical = physical block size */
 	u32 max_sectors;		/* 0: the block layer's default */
@@ -53,6 +56,13 @@ struct nullb_conf {
 	bool blocking;			/* forced by memory_backed */
 	bool no_sched;
 	bool virt_boundary;
+	bool shared_tags;		/* on the module's tag set */
+	bool shared_tag_bitmap;		/* one tag space for all queues */
+	bool use_per_node_hctx;		/* a submission queue per node */
+	bool fua;			/* honours FUA (with a cache) */
+	bool rotational;
+	bool badblocks_once;		/* a bad block fails once, then heals */
+	bool badblocks_partial_io;	/* transfer up to the first bad block */
 	u32 mbps;			/* bandwidth cap in MiB/s, 0: none */
 	u64 cache_size;			/* volatile write cache in MiB, 0: none */
 };
@@ -85,10 +95,13 @@ struct nullb_slot {
 	struct kb_step powered;		/* module devices: their teardown */
 	struct nullb_conf conf;
 	struct nullb_store store;
+	struct badblocks *badblocks;	/* configfs devices' (else NULL) */
 	char name[DISK_NAME_LEN];	/* the disk's */
 };
 
 int nullb_conf_validate(struct nullb_conf *c);
+int nullb_slot_set_queues(struct nullb_slot *slot, u32 submit_queues,
+			  u32 poll_queues);
 int nullb_slot_power_on(struct kb_publish *p, struct nullb_slot *slot,
 			const struct nullb_conf *conf, unsigned int index);
 int nullb_tags_alloc(struct kb_probe *p, struct kb_blk_tag_set *ts,
@@ -97,7 +110,10 @@ bool nullb_blkdev_exists(const char *name);
 
 void nullb_conf_defaults(struct nullb_conf *c);
 bool nullb_module_name_taken(const char *name);
-struct kb_blk_tag_set *nullb_shared_tags(const struct nullb_conf **conf);
+u32 nullb_max_poll_queues(void);
+int nullb_shared_tags_get(struct kb_probe *p, struct kb_step *ref,
+			  struct kb_blk_tag_set **ts,
+			  const struct nullb_conf **conf);
 int nullb_configfs_publish(struct kb_publish *p);
 extern const struct kb_lifecycle_ops *const nullb_slot_ops;
 

@@ -35,6 +35,10 @@ static bool g_blocking;
 static int g_no_sched;
 static bool g_virt_boundary;
 static bool g_shared_tags;
+static bool g_shared_tag_bitmap;
+static bool g_use_per_node_hctx;
+static bool g_fua = true;
+static bool g_rotational;
 static int g_mbps;
 static unsigned long g_cache_size;
 
@@ -56,7 +60,7 @@ static const struct kernel_param_ops nullb_0_to_2_ops = {
 };
 
 module_param_cb(queue_mode, &nullb_0_to_2_ops, &g_queue_mode, 0444);
-MODULE_PARM_DESC(queue_mode, "Block interface to use (0=bio,1=rq,2=multiqueue); only 2 is available");
+MODULE_PARM_DESC(queue_mode, "Block interface to use (0=bio,1=rq,2=multiqueue)");
 module_param_named(gb, g_gb, int, 0444);
 MODULE_PARM_DESC(gb, "Size in GB");
 module_param_named(bs, g_bs, int, 0444);
@@ -89,6 +93,14 @@ module_param_named(virt_boundary, g_virt_boundary, bool, 0444);
 MODULE_PARM_DESC(virt_boundary, "Require a virtual boundary for the device. Default: False");
 module_param_named(shared_tags, g_shared_tags, bool, 0444);
 MODULE_PARM_DESC(shared_tags, "Share tag set between devices for blk-mq");
+module_param_named(shared_tag_bitmap, g_shared_tag_bitmap, bool, 0444);
+MODULE_PARM_DESC(shared_tag_bitmap, "Use shared tag bitmap for all submission queues for blk-mq");
+module_param_named(use_per_node_hctx, g_use_per_node_hctx, bool, 0444);
+MODULE_PARM_DESC(use_per_node_hctx, "Use per-node allocation for hardware context queues. Default: false");
+module_param_named(fua, g_fua, bool, 0444);
+MODULE_PARM_DESC(fua, "Enable/disable FUA support when cache_size is used. Default: true");
+module_param_named(rotational, g_rotational, bool, 0444);
+MODULE_PARM_DESC(rotational, "Set the rotational feature for the device. Default: false");
 module_param_named(mbps, g_mbps, int, 0444);
 MODULE_PARM_DESC(mbps, "Limit maximum bandwidth (in MiB/s). Default: 0 (no limit)");
 module_param_named(cache_size, g_cache_size, ulong, 0444);
@@ -97,12 +109,6 @@ MODULE_PARM_DESC(cache_size, "Cache size in MiB for memory-backed device. Defaul
 /* The module-parameter defaults of a device, checked as the stock driver. */
 static int nullb_conf_from_params(struct nullb_conf *c)
 {
-	if (g_queue_mode == 1) {
-		pr_err("legacy IO path is no longer available\n");
-		return -EINVAL;
-	}
-	if (g_queue_mode == 0)
-		pr_info("BIO-based IO path is not available, using blk-mq instead\n");
 	if (g_bs > PAGE_SIZE) {
 		pr_warn("invalid block size\n");
 		pr_warn("defaults block size to %lu\n", PAGE_SIZE);
@@ -113,14 +119,19 @@ static int nullb_conf_from_params(struct nullb_conf *c)
 		pr_err("invalid home_node value\n");
 		g_home_node = NUMA_NO_NODE;
 	}
-	if (g_submit_queues <= 0)
+	if (g_use_per_node_hctx && g_submit_queues != nr_online_nodes) {
+		pr_warn("submit_queues param is set to %u.\n", nr_online_nodes);
+		g_submit_queues = nr_online_nodes;
+	} else if (g_submit_queues <= 0) {
 		g_submit_queues = 1;
+	}
 	if (g_gb < 0 || g_poll_queues < 0 || g_hw_queue_depth < 1 ||
 	    g_max_sectors < 0 || g_mbps < 0) {
 		pr_err("gb, poll_queues, max_sectors and mbps must not be negative, hw_queue_depth must be positive\n");
 		return -EINVAL;
 	}
 	*c = (struct nullb_conf) {
+		.queue_mode = g_queue_mode,
 		.size = (u64)g_gb * 1024,
 		.blocksize = g_bs,
 		.max_sectors = g_max_sectors,
@@ -135,6 +146,11 @@ static int nullb_conf_from_params(struct nullb_conf *c)
 		.blocking = g_blocking,
 		.no_sched = g_no_sched,
 		.virt_boundary = g_virt_boundary,
+		.shared_tags = g_shared_tags,
+		.shared_tag_bitmap = g_shared_tag_bitmap,
+		.use_per_node_hctx = g_use_per_node_hctx,
+		.fua = g_fua,
+		.rotational = g_rotational,
 		.mbps = g_mbps,
 		.cache_size = g_cache_size,
 	};
@@ -144,14 +160,12 @@ static int nullb_conf_from_params(struct nullb_conf *c)
 /*
  * The module's devices, nr_devices of them: each is a lifecycle of its
  * own, started and torn down as one publication step of the module, before
- * the configfs subsystem, where more are made. With shared_tags, every
- * device's disk is on the module's tag set, freed after them all.
+ * the configfs subsystem, where more are made.
  */
 struct nullb_module {
 	struct kb_array slots_mem;
 	struct nullb_slot *slots;
 	struct nullb_conf conf;
-	struct kb_blk_tag_set shared_tags;
 };
 
 static int nullb_module_acquire(struct kb_probe *p, struct nullb_module *m)
@@ -160,11 +174,6 @@ static int nullb_module_acquire(struct kb_probe *p, struct nullb_module *m)
 
 	if (ret)
 		return ret;
-	if (g_shared_tags) {
-		ret = nullb_tags_alloc(p, &m->shared_tags, &m->conf);
-		if (ret)
-			return ret;
-	}
 	return kb_array_alloc(p, &m->slots_mem, m->slots, g_nr_devices,
 			      NUMA_NO_NODE);
 }
@@ -229,20 +238,82 @@ bool nullb_module_name_taken(const char *name)
 }
 
 /**
- * nullb_shared_tags() - the tag set every device shares, with shared_tags
+ * nullb_max_poll_queues() - the most polled queues a device may have
+ *
+ * Return: the poll_queues module parameter, at most one per CPU.
+ */
+u32 nullb_max_poll_queues(void)
+{
+	return min_t(u32, g_poll_queues, nr_cpu_ids);
+}
+
+/*
+ * The tag set of the devices with shared_tags, sized by the module's
+ * parameters: a lifecycle of its own, started for the first such device
+ * and torn down after the last, as the stock driver makes its set on
+ * first use (and a module without such devices allocates none).
+ */
+struct nullb_shared {
+	struct kb_blk_tag_set tags;
+};
+
+static int nullb_shared_acquire(struct kb_probe *p, struct nullb_shared *sh)
+{
+	const struct nullb_conf *c =
+		&nullb_module_priv(&nullb_module_kb_lifecycle)->conf;
+
+	return nullb_tags_alloc(p, &sh->tags, c);
+}
+
+static int nullb_shared_publish(struct kb_publish *p, struct nullb_shared *sh)
+{
+	return 0;	/* devices publish; the set is only acquired */
+}
+
+KB_LIFECYCLE_DEFINE(nullb_shared, struct nullb_shared, nullb_shared_acquire,
+		    nullb_shared_publish);
+
+static DEFINE_MUTEX(nullb_shared_lock);	/* the set's users and lifecycle */
+static struct kb_lifecycle nullb_shared_lc;
+static unsigned int nullb_shared_users;
+
+static void nullb_shared_tags_put(struct kb_step *ref)
+{
+	guard(mutex)(&nullb_shared_lock);
+	if (!--nullb_shared_users)
+		kb_lifecycle_teardown(&nullb_shared_lc);
+}
+
+/**
+ * nullb_shared_tags_get() - use the tag set devices with shared_tags share
+ * @p: acquire-phase handle of the device
+ * @ref: its step, whose undo stops using the set (freed after the last)
+ * @ts: set to the tag set
  * @conf: set to the configuration it was sized by (the module's)
  *
- * Context: while a device is being built (the module is live).
- * Return: the module's tag set, or NULL without shared_tags (@conf unset).
+ * Context: process context, while the module is live (a device is being
+ * built); may sleep.
+ * Return: 0, or the error of the tag set's allocation.
  */
-struct kb_blk_tag_set *nullb_shared_tags(const struct nullb_conf **conf)
+int nullb_shared_tags_get(struct kb_probe *p, struct kb_step *ref,
+			  struct kb_blk_tag_set **ts,
+			  const struct nullb_conf **conf)
 {
-	struct nullb_module *m = nullb_module_priv(&nullb_module_kb_lifecycle);
+	scoped_guard(mutex, &nullb_shared_lock) {
+		int ret = 0;
 
-	if (!g_shared_tags)
-		return NULL;
-	*conf = &m->conf;
-	return &m->shared_tags;
+		if (!nullb_shared_users)
+			ret = kb_lifecycle_start(&nullb_shared_lc,
+						 &nullb_shared_kb_ops, NULL,
+						 THIS_MODULE);
+		if (ret)
+			return ret;
+		nullb_shared_users++;
+	}
+	kb_acquired(p, ref, nullb_shared_tags_put, "shared tag set");
+	*ts = &nullb_shared_priv(&nullb_shared_lc)->tags;
+	*conf = &nullb_module_priv(&nullb_module_kb_lifecycle)->conf;
+	return 0;
 }
 
 MODULE_DESCRIPTION("kbind null_blk: the null block device on kbind's bindings");

@@ -414,4 +414,154 @@ busy_while_open() {
 }
 kb_case "null_blk: unload refused while a disk is open" busy_while_open
 
+# The stock driver's newer attributes, named as stock names them.
+cfs_stock_features() {
+	local a
+
+	for a in badblocks badblocks_once badblocks_partial_io fua index \
+		queue_mode rotational shared_tag_bitmap shared_tags \
+		use_per_node_hctx submit_queues poll_queues; do
+		tr , '\n' <$CFS/features | grep -qx $a || { echo "no $a"; return 1; }
+	done
+}
+kb_case "null_blk configfs: every stock attribute but zoned ones listed" \
+	with_module "" cfs_stock_features
+
+cfs_queue_mode() {
+	make_dev qm1 queue_mode=1 && ! echo 1 >$CFS/qm1/power &&
+		dmesg | grep -q 'legacy IO path is no longer available' &&
+		! test -e /dev/qm1 && make_dev qm0 queue_mode=0 power=1 &&
+		dmesg | grep -q 'BIO-based IO path is no longer available, using blk-mq instead' &&
+		test -b /dev/qm0 && test "$(cat $CFS/qm0/queue_mode)" = 2 &&
+		rmdir $CFS/qm1
+}
+kb_case "null_blk configfs: queue_mode 1 refused at power on, 0 taken as blk-mq" \
+	with_module "" cfs_queue_mode
+
+# hctx_count NAME: the disk's hardware queues, polled ones included.
+hctx_count() {
+	ls -d /sys/block/"$1"/mq/* | wc -l
+}
+
+cfs_live_queues() {
+	make_dev lq submit_queues=1 poll_queues=1 memory_backed=1 power=1 &&
+		test "$(hctx_count lq)" = 2 &&
+		echo 2 >$CFS/lq/submit_queues && test "$(hctx_count lq)" = 3 &&
+		roundtrip /dev/lq && ! echo 3 >$CFS/lq/submit_queues &&
+		! echo 0 >$CFS/lq/submit_queues &&
+		test "$(cat $CFS/lq/submit_queues)" = 2 &&
+		echo 0 >$CFS/lq/poll_queues && test "$(hctx_count lq)" = 2 &&
+		! echo 2 >$CFS/lq/poll_queues && echo 1 >$CFS/lq/poll_queues &&
+		test "$(hctx_count lq)" = 3 && read_back /dev/lq &&
+		cmp /tmp/pat /tmp/back
+}
+kb_case "null_blk configfs: submit_queues and poll_queues change while powered, data kept" \
+	with_module "" cfs_live_queues
+
+# Queue changes freeze the queue: fio's verified I/O runs on through them.
+cfs_queues_under_fio() {
+	local i pid rc=0
+
+	make_dev lf memory_backed=1 power=1 || return 1
+	fio --name=v --filename=/dev/lf --direct=1 --rw=randwrite --bs=4k \
+		--size=8m --iodepth=16 --ioengine=io_uring --verify=crc32c \
+		--loops=3 >/tmp/fio-lf 2>&1 &
+	pid=$!
+	for i in $(seq 20); do
+		echo $((i % 2 + 1)) >$CFS/lf/submit_queues || rc=1
+	done
+	wait $pid || { cat /tmp/fio-lf; rc=1; }
+	return $rc
+}
+kb_case "null_blk configfs: submit_queues changed 20 times under fio verify" \
+	with_module "" cfs_queues_under_fio
+
+cfs_shared_tags() {
+	local f=/sys/kernel/debug/block/sa/hctx0/flags
+
+	make_dev sa shared_tags=1 memory_backed=1 power=1 &&
+		make_dev sb shared_tags=1 memory_backed=1 power=1 &&
+		grep -q TAG_QUEUE_SHARED $f && roundtrip /dev/sa &&
+		roundtrip /dev/sb && ! echo 2 >$CFS/sa/submit_queues &&
+		echo 0 >$CFS/sa/power && echo 0 >$CFS/sb/power &&
+		make_dev sc shared_tags=1 power=1 && test -b /dev/sc
+}
+kb_case "null_blk configfs: shared_tags devices share a tag set made on first use" \
+	with_module "" cfs_shared_tags
+
+cfs_flags() {
+	make_dev fl shared_tag_bitmap=1 rotational=1 memory_backed=1 \
+		cache_size=1 fua=0 power=1 &&
+		grep -q TAG_HCTX_SHARED /sys/kernel/debug/block/fl/hctx0/flags &&
+		test "$(cat /sys/block/fl/queue/rotational)" = 1 &&
+		test "$(cat /sys/block/fl/queue/fua)" = 0 &&
+		make_dev fu memory_backed=1 cache_size=1 power=1 &&
+		test "$(cat /sys/block/fu/queue/fua)" = 1 &&
+		test "$(cat /sys/block/fu/queue/rotational)" = 0 &&
+		! grep -q TAG_HCTX_SHARED /sys/kernel/debug/block/fu/hctx0/flags &&
+		make_dev pn use_per_node_hctx=1 submit_queues=2 poll_queues=0 \
+			power=1 && test "$(hctx_count pn)" = 1 &&
+		test "$(cat $CFS/fl/index)" != "$(cat $CFS/fu/index)"
+}
+kb_case "null_blk configfs: shared_tag_bitmap, rotational, fua, use_per_node_hctx, index" \
+	with_module "" cfs_flags
+
+# read_sectors DEV FIRST N: read N sectors at FIRST with direct I/O.
+read_sectors() {
+	dd if="$1" of=/dev/null bs=512 skip="$2" count="$3" iflag=direct \
+		2>/dev/null
+}
+
+cfs_badblocks() {
+	make_dev bb memory_backed=1 power=1 && read_sectors /dev/bb 100 1 &&
+		echo "+100-107" >$CFS/bb/badblocks &&
+		grep -qx '100 8' $CFS/bb/badblocks &&
+		! read_sectors /dev/bb 100 1 && ! read_sectors /dev/bb 96 8 &&
+		read_sectors /dev/bb 108 8 && read_sectors /dev/bb 0 8 &&
+		! echo "100-107" >$CFS/bb/badblocks &&
+		! echo "+107-100" >$CFS/bb/badblocks &&
+		! echo "+x-1" >$CFS/bb/badblocks &&
+		grep -qx '100 8' $CFS/bb/badblocks &&
+		echo "-100-107" >$CFS/bb/badblocks &&
+		test -z "$(cat $CFS/bb/badblocks)" && read_sectors /dev/bb 100 8
+}
+kb_case "null_blk configfs: badblocks fail I/O on a live device, cleared heal, bad ranges refused" \
+	with_module "" cfs_badblocks
+
+cfs_badblocks_once() {
+	make_dev bo memory_backed=1 badblocks_once=1 power=1 &&
+		echo "+8-15" >$CFS/bo/badblocks && ! read_sectors /dev/bo 8 1 &&
+		read_sectors /dev/bo 8 8 && test -z "$(cat $CFS/bo/badblocks)"
+}
+kb_case "null_blk configfs: badblocks_once: a bad block fails once" \
+	with_module "" cfs_badblocks_once
+
+# With partial I/O the sectors before the bad block are written.
+cfs_badblocks_partial() {
+	make_dev bp memory_backed=1 badblocks_partial_io=1 power=1 &&
+		echo "+100-100" >$CFS/bp/badblocks &&
+		head -c 4096 /dev/urandom >/tmp/p4k &&
+		! dd if=/tmp/p4k of=/dev/bp bs=4096 seek=12 oflag=direct \
+			2>/dev/null &&
+		echo "-100-100" >$CFS/bp/badblocks &&
+		dd if=/dev/bp of=/tmp/b4k bs=512 skip=96 count=8 iflag=direct \
+			2>/dev/null &&
+		cmp -n 2048 /tmp/p4k /tmp/b4k && ! cmp -s /tmp/p4k /tmp/b4k
+}
+kb_case "null_blk configfs: badblocks_partial_io writes up to the bad block" \
+	with_module "" cfs_badblocks_partial
+
+# The drop-in build: the stock driver's names, the same driver.
+dropin() {
+	kb_insmod "$KB_MODULES/null_blk.ko" "memory_backed=1 gb=1" &&
+		grep -q '^null_blk ' /proc/modules && roundtrip /dev/nullb0 &&
+		test -d /sys/kernel/config/nullb &&
+		mkdir /sys/kernel/config/nullb/d1 &&
+		echo 1 >/sys/kernel/config/nullb/d1/power && test -b /dev/d1 &&
+		echo 0 >/sys/kernel/config/nullb/d1/power &&
+		rmdir /sys/kernel/config/nullb/d1 && rmmod null_blk &&
+		! test -e /dev/nullb0
+}
+kb_case "null_blk drop-in: module null_blk, /dev/nullb0, configfs nullb" dropin
+
 exit 0

@@ -36,11 +36,17 @@
  * @set: the tag set; private (sparse reports a direct read): the escape
  *	hatch is kb_blk_tag_set_raw()
  * @nr_poll_queues: how many of its hardware queues are polled
+ * @prev_poll_queues: the same before the last kb_blk_tag_set_update(),
+ *	mapped again if blk-mq could not resize
+ * @nr_queues: how many hardware queues it has (or was last asked to have),
+ *	polled ones included
  */
 struct kb_blk_tag_set {
 	struct kb_step step;
 	struct blk_mq_tag_set __private set;
 	unsigned int nr_poll_queues;
+	unsigned int prev_poll_queues;
+	unsigned int nr_queues;
 };
 
 /**
@@ -106,21 +112,29 @@ struct kb_blk_disk {
  */
 #define kb_blk_disk_raw(d)	__kb_disk(d)
 
-/* Default queues first, then the polled ones (blk-mq needs the maps). */
+/*
+ * Default queues first, then the polled ones (blk-mq needs the maps). When
+ * blk_mq_update_nr_hw_queues() could not resize, it maps the old count:
+ * @set's, which then differs from the one asked for (blk-mq's own drivers
+ * keep the previous split for this).
+ */
 static inline void __kb_blk_map_queues(struct blk_mq_tag_set *set)
 {
 	struct kb_blk_tag_set *ts = container_of(set, struct kb_blk_tag_set,
 						 set);
 	struct blk_mq_queue_map *def = &set->map[HCTX_TYPE_DEFAULT];
 	struct blk_mq_queue_map *poll = &set->map[HCTX_TYPE_POLL];
+	unsigned int nr_poll = ts->nr_poll_queues;
 
-	def->nr_queues = set->nr_hw_queues - ts->nr_poll_queues;
+	if (set->nr_hw_queues != ts->nr_queues)	/* the update failed */
+		nr_poll = ts->prev_poll_queues;
+	def->nr_queues = set->nr_hw_queues - nr_poll;
 	def->queue_offset = 0;
 	blk_mq_map_queues(def);
 	if (set->nr_maps <= HCTX_TYPE_POLL)
 		return;
 	set->map[HCTX_TYPE_READ].nr_queues = 0;
-	poll->nr_queues = ts->nr_poll_queues;
+	poll->nr_queues = nr_poll;
 	poll->queue_offset = def->nr_queues;
 	blk_mq_map_queues(poll);
 }
@@ -158,11 +172,68 @@ static inline int __kb_blk_tag_set_alloc(struct kb_probe *p,
 	set->nr_maps = cfg->nr_poll_queues ? HCTX_TYPE_POLL + 1 : 1;
 	set->nr_hw_queues += cfg->nr_poll_queues;
 	ts->nr_poll_queues = cfg->nr_poll_queues;
+	ts->prev_poll_queues = cfg->nr_poll_queues;
+	ts->nr_queues = set->nr_hw_queues;
 	ret = blk_mq_alloc_tag_set(set);
 	if (ret)
 		return ret;
 	kb_acquired(p, &ts->step, __kb_blk_tag_set_free, "tag set");
 	return 0;
+}
+
+/**
+ * kb_blk_tag_set_update() - change the number of hardware queues of a live
+ *	tag set
+ * @ts: a tag set allocated by the ``name##_tag_set_alloc()`` of KB_BLK_MQ(),
+ *	not shared by several disks (whose drivers each size it)
+ * @nr_hw_queues: submission queues, at least 1
+ * @nr_poll_queues: polled queues; 0 unless the set was allocated with some
+ *	(blk-mq sizes its queue maps once)
+ *
+ * blk_mq_update_nr_hw_queues(): every queue on the set is frozen (its
+ * requests drained) while the hardware contexts are reallocated and the
+ * CPUs mapped again. New contexts are set up by the init_hctx callback;
+ * kept ones keep their data, so a driver must not tie a context's data to
+ * its type: kb_blk_rq_polled() tells a request's. The driver's per-queue
+ * data must cover every index up to the largest count it allows.
+ *
+ * Context: process context, may sleep; not from the I/O path (it waits
+ * for it), nor under a lock the I/O path takes.
+ * Return: 0; -EINVAL for counts the set cannot take; -ENOMEM if blk-mq
+ * could not resize (it keeps, and maps, the old counts).
+ */
+static inline int kb_blk_tag_set_update(struct kb_blk_tag_set *ts,
+					unsigned int nr_hw_queues,
+					unsigned int nr_poll_queues)
+{
+	struct blk_mq_tag_set *set = __kb_set(ts);
+	unsigned int nr = nr_hw_queues + nr_poll_queues;
+
+	if (!nr_hw_queues || (nr_poll_queues && set->nr_maps <= HCTX_TYPE_POLL))
+		return -EINVAL;
+	ts->prev_poll_queues = ts->nr_poll_queues;
+	ts->nr_poll_queues = nr_poll_queues;
+	ts->nr_queues = nr;
+	blk_mq_update_nr_hw_queues(set, nr);
+	if (set->nr_hw_queues == nr)
+		return 0;
+	ts->nr_poll_queues = ts->prev_poll_queues;
+	ts->nr_queues = set->nr_hw_queues;
+	return -ENOMEM;
+}
+
+/**
+ * kb_blk_rq_polled() - is @rq on a polled hardware queue?
+ * @rq: a request the driver was given, until it completes
+ *
+ * Polled requests complete only through the poll callback.
+ *
+ * Context: any.
+ * Return: true for a request of a %HCTX_TYPE_POLL hardware queue.
+ */
+static inline bool kb_blk_rq_polled(struct request *rq)
+{
+	return rq->mq_hctx->type == HCTX_TYPE_POLL;
 }
 
 static inline void __kb_blk_disk_put(struct kb_step *step)

@@ -11,6 +11,7 @@
 #ifndef _KBIND_COMPAT_H
 #define _KBIND_COMPAT_H
 
+#include <linux/badblocks.h>
 #include <linux/blk-mq.h>
 #include <linux/blkdev.h>
 #include <linux/hrtimer.h>
@@ -268,5 +269,81 @@ static inline struct gendisk *__kb_blk_alloc_disk(struct blk_mq_tag_set *set,
 #define __KB_PHY_NOTIFY_LOCKED		0
 #define __kb_phy_notify_start_aneg(d)	phy_start_aneg(d)
 #endif
+
+/**
+ * kb_badblocks_check() - does a range hold a bad block?
+ * @bb: an initialised, enabled table (shift not -1)
+ * @s: first sector
+ * @n: number of sectors (at most INT_MAX)
+ * @first: set to the first bad sector found
+ * @len: set to the length of the bad range found
+ *
+ * badblocks_check() on every kernel: newer ones count in sector_t, older
+ * ones in int.
+ *
+ * Context: any; the table's seqlock makes it safe against set and clear.
+ * Return: 0 if no bad block is in the range, else non-zero (1: all
+ * acknowledged, -1: some not).
+ */
+static inline int kb_badblocks_check(struct badblocks *bb, sector_t s,
+				     unsigned int n, sector_t *first,
+				     sector_t *len)
+{
+#ifdef KB_HAVE_BADBLOCKS_BOOL
+	return badblocks_check(bb, s, n, first, len);
+#else
+	int ilen = 0, ret = badblocks_check(bb, s, n, first, &ilen);
+
+	*len = ilen;
+	return ret;
+#endif
+}
+
+/**
+ * kb_badblocks_set() - mark a range bad (acknowledged)
+ * @bb: an initialised table
+ * @s: first sector
+ * @n: number of sectors, 1 to INT_MAX
+ *
+ * Newer kernels return true on success, older ones 0: this is true on
+ * success on every kernel.
+ *
+ * Context: process or softirq context (the table's lock is irq-safe).
+ * Return: true if the range was recorded, false if the table is full or
+ * @n is out of range.
+ */
+static inline bool kb_badblocks_set(struct badblocks *bb, sector_t s,
+				    sector_t n)
+{
+	if (!n || n > INT_MAX)
+		return false;
+#ifdef KB_HAVE_BADBLOCKS_BOOL
+	return badblocks_set(bb, s, n, 1);
+#else
+	return !badblocks_set(bb, s, n, 1);
+#endif
+}
+
+/**
+ * kb_badblocks_clear() - mark a range good again
+ * @bb: an initialised table
+ * @s: first sector
+ * @n: number of sectors, 1 to INT_MAX
+ *
+ * Context: as kb_badblocks_set().
+ * Return: true on success, on every kernel; false if the table could not
+ * split a range or @n is out of range.
+ */
+static inline bool kb_badblocks_clear(struct badblocks *bb, sector_t s,
+				      sector_t n)
+{
+	if (!n || n > INT_MAX)
+		return false;
+#ifdef KB_HAVE_BADBLOCKS_BOOL
+	return badblocks_clear(bb, s, n);
+#else
+	return !badblocks_clear(bb, s, n);
+#endif
+}
 
 #endif /* _KBIND_COMPAT_H */

@@ -66,22 +66,6 @@ static inline struct kb_configfs_item *__kb_cfs_item(struct config_item *ci)
 	return container_of(ci, struct kb_configfs_item, item);
 }
 
-/*
- * Lock @ci for a write that must not change a live object: -ENODEV after
- * rmdir, -EBUSY while @lc is live; 0 with the lock held otherwise.
- */
-static inline int __kb_cfs_lock_idle(struct kb_configfs_item *ci,
-				     struct kb_lifecycle *lc)
-{
-	int ret;
-
-	mutex_lock(&ci->lock);
-	ret = ci->dropped ? -ENODEV : lc->phase != KB_PHASE_IDLE ? -EBUSY : 0;
-	if (ret)
-		mutex_unlock(&ci->lock);
-	return ret;
-}
-
 /* The value kinds of typed attributes: how each is shown and parsed. */
 static inline ssize_t __kb_cfs_show_u32(char *page, u32 v)
 {
@@ -148,21 +132,25 @@ static inline struct kb_lifecycle *name##_kb_lc(type *it)		\
 }
 
 /**
- * KB_CONFIGFS_ATTR() - declare a typed attribute of an item type
+ * KB_CONFIGFS_ATTR_LIVE() - declare a typed attribute that may change a
+ *	live item
  * @name: the item type, declared by KB_CONFIGFS_ITEM_TYPE()
  * @kind: the value's type: u32, u64, int or bool
  * @attr: the file's name; the attribute is ``name##_attr_##attr``
  * @field: the item's field it sets (a member path: ``conf.size``), of type
  *	@kind exactly, or the build fails
+ * @apply_fn: ``int apply_fn(type *item, kind value)``, or NULL: applies
+ *	@value to the item's live object; 0 stores it in @field, an errno
+ *	refuses it (and nothing may have changed then)
  *
- * Shows the value in decimal; a write is parsed (any base kstrto*()
- * accepts; for bool, what kstrtobool() accepts) into a temporary and
- * stored only if it parsed and the item is not live (see the top of this
- * file for the errors). Attributes are listed for configfs as
- * ``&name##_attr_##attr`` in an array named ``name##_attrs``, ended by
- * NULL, with the enable attribute (KB_CONFIGFS_ENABLE()).
+ * As KB_CONFIGFS_ATTR(), except while the item's lifecycle is live, when
+ * @apply_fn decides. It runs under the item's lock, so the lifecycle stays
+ * live (the enable attribute and rmdir wait for the lock) and the driver's
+ * live data (``name##_priv()`` of KB_LIFECYCLE_DEFINE()) is valid in it.
+ *
+ * Context: @apply_fn runs in the writer's process context and may sleep.
  */
-#define KB_CONFIGFS_ATTR(name, kind, attr, field)			\
+#define KB_CONFIGFS_ATTR_LIVE(name, kind, attr, field, apply_fn)	\
 static typeof(kind) *name##_##attr##_kb_field(struct config_item *ci)	\
 {									\
 	__auto_type p = &(*name##_kb_item(ci)).field;			\
@@ -183,20 +171,106 @@ static ssize_t name##_##attr##_show(struct config_item *ci,		\
 static ssize_t name##_##attr##_store(struct config_item *ci,	\
 					const char *page, size_t count)	\
 {									\
+	__auto_type it = name##_kb_item(ci);				\
+	int (*apply)(typeof(it), typeof(kind)) = apply_fn;		\
+	struct kb_lifecycle *lc = name##_kb_lc(it);			\
 	typeof(kind) v;							\
 	int ret = __kb_cfs_parse_##kind(page, &v);			\
 									\
 	if (ret)							\
 		return ret;						\
-	ret = __kb_cfs_lock_idle(__kb_cfs_item(ci),			\
-				 name##_kb_lc(name##_kb_item(ci)));	\
-	if (ret)							\
-		return ret;						\
-	*name##_##attr##_kb_field(ci) = v;				\
+	mutex_lock(&__kb_cfs_item(ci)->lock);				\
+	if (__kb_cfs_item(ci)->dropped)					\
+		ret = -ENODEV;						\
+	else if (lc->phase == KB_PHASE_LIVE && apply)			\
+		ret = apply(it, v);					\
+	else if (lc->phase != KB_PHASE_IDLE)				\
+		ret = -EBUSY;						\
+	if (!ret)							\
+		*name##_##attr##_kb_field(ci) = v;			\
 	mutex_unlock(&__kb_cfs_item(ci)->lock);				\
-	return count;							\
+	return ret ?: count;						\
 }									\
 CONFIGFS_ATTR(name##_, attr)
+
+/**
+ * KB_CONFIGFS_ATTR() - declare a typed attribute of an item type
+ * @name: the item type, declared by KB_CONFIGFS_ITEM_TYPE()
+ * @kind: the value's type: u32, u64, int or bool
+ * @attr: the file's name; the attribute is ``name##_attr_##attr``
+ * @field: the item's field it sets (a member path: ``conf.size``), of type
+ *	@kind exactly, or the build fails
+ *
+ * Shows the value in decimal; a write is parsed (any base kstrto*()
+ * accepts; for bool, what kstrtobool() accepts) into a temporary and
+ * stored only if it parsed and the item is not live (see the top of this
+ * file for the errors). Attributes are listed for configfs as
+ * ``&name##_attr_##attr`` in an array named ``name##_attrs``, ended by
+ * NULL, with the enable attribute (KB_CONFIGFS_ENABLE()).
+ */
+#define KB_CONFIGFS_ATTR(name, kind, attr, field)			\
+	KB_CONFIGFS_ATTR_LIVE(name, kind, attr, field, NULL)
+
+/**
+ * KB_CONFIGFS_ATTR_FN() - declare an attribute with its own show and store
+ * @name: the item type, declared by KB_CONFIGFS_ITEM_TYPE()
+ * @attr: the file's name; the attribute is ``name##_attr_##attr``
+ * @show_fn: ``ssize_t show_fn(type *item, char *page)``: what a read shows
+ *	(sysfs_emit() into @page), or a negative errno
+ * @store_fn: ``int store_fn(type *item, const char *page, bool live)``:
+ *	parses and applies a write; @live says whether the item's lifecycle
+ *	is live (its ``name##_priv()`` valid); 0, or an errno that must mean
+ *	nothing changed
+ *
+ * For a value that is not one field (a list of ranges, a command). Both
+ * run under the item's lock; a write after rmdir gets -ENODEV without
+ * calling @store_fn.
+ *
+ * Context: process context; both may sleep.
+ */
+#define KB_CONFIGFS_ATTR_FN(name, attr, show_fn, store_fn)		\
+static ssize_t name##_##attr##_show(struct config_item *ci,		\
+				       char *page)			\
+{									\
+	guard(mutex)(&__kb_cfs_item(ci)->lock);				\
+	return show_fn(name##_kb_item(ci), page);			\
+}									\
+static ssize_t name##_##attr##_store(struct config_item *ci,	\
+					const char *page, size_t count)	\
+{									\
+	__auto_type it = name##_kb_item(ci);				\
+	int ret;							\
+									\
+	mutex_lock(&__kb_cfs_item(ci)->lock);				\
+	ret = __kb_cfs_item(ci)->dropped ? -ENODEV :			\
+	      store_fn(it, page, name##_kb_lc(it)->phase == KB_PHASE_LIVE); \
+	mutex_unlock(&__kb_cfs_item(ci)->lock);				\
+	return ret ?: count;						\
+}									\
+CONFIGFS_ATTR(name##_, attr)
+
+/**
+ * KB_CONFIGFS_ATTR_WO_FN() - declare a write-only attribute
+ * @name: the item type, declared by KB_CONFIGFS_ITEM_TYPE()
+ * @attr: the file's name; the attribute is ``name##_attr_##attr``
+ * @store_fn: as for KB_CONFIGFS_ATTR_FN()
+ *
+ * KB_CONFIGFS_ATTR_FN() without a read (mode 0200).
+ */
+#define KB_CONFIGFS_ATTR_WO_FN(name, attr, store_fn)			\
+static ssize_t name##_##attr##_store(struct config_item *ci,	\
+					const char *page, size_t count)	\
+{									\
+	__auto_type it = name##_kb_item(ci);				\
+	int ret;							\
+									\
+	mutex_lock(&__kb_cfs_item(ci)->lock);				\
+	ret = __kb_cfs_item(ci)->dropped ? -ENODEV :			\
+	      store_fn(it, page, name##_kb_lc(it)->phase == KB_PHASE_LIVE); \
+	mutex_unlock(&__kb_cfs_item(ci)->lock);				\
+	return ret ?: count;						\
+}									\
+CONFIGFS_ATTR_WO(name##_, attr)
 
 /**
  * KB_CONFIGFS_ENABLE() - declare the attribute that publishes an item
