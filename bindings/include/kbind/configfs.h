@@ -40,12 +40,13 @@
 /**
  * struct kb_configfs_item - what kbind keeps of a configfs item (embedded
  *	in the driver's item type)
- * @item: the configfs item; configfs holds references to it
+ * @group: the configfs group (an item that may hold default groups:
+ *	kb_configfs_add_group()); configfs holds references to it
  * @lock: serialises the item's attribute writes, enable and rmdir
  * @dropped: removed by rmdir; attribute writes get -ENODEV
  */
 struct kb_configfs_item {
-	struct config_item item;
+	struct config_group group;
 	struct mutex lock;	/* see above */
 	bool dropped;
 };
@@ -63,7 +64,26 @@ struct kb_configfs_subsys {
 
 static inline struct kb_configfs_item *__kb_cfs_item(struct config_item *ci)
 {
-	return container_of(ci, struct kb_configfs_item, item);
+	return container_of(ci, struct kb_configfs_item, group.cg_item);
+}
+
+/**
+ * kb_configfs_add_group() - give an item a subdirectory of its own
+ * @ci: the item (``&item->cfs``), from the make callback of
+ *	KB_CONFIGFS_SUBSYS() on
+ * @g: a group embedded in the item, initialised with its name and type
+ *	(config_group_init_type_name(), or fault_config_init())
+ *
+ * The subdirectory appears with the item and goes with it: rmdir (or a
+ * failed make callback) drops the item's references to its groups, and
+ * each holds the item until its own last user is gone.
+ *
+ * Context: process context, in the make callback.
+ */
+static inline void kb_configfs_add_group(struct kb_configfs_item *ci,
+					 struct config_group *g)
+{
+	configfs_add_default_group(g, &ci->group);
 }
 
 /* The value kinds of typed attributes: how each is shown and parsed. */
@@ -331,8 +351,10 @@ CONFIGFS_ATTR(name##_, attr)
  *	attribute list ``name##_attrs``
  * @dir: the subsystem's directory under the configfs root (a string)
  * @make_fn: ``int make_fn(type *item, const char *dirname)``; sets up a
- *	zeroed new item (defaults, the name it keeps), may refuse the name
- *	with a negative errno; then nothing of the item is left
+ *	zeroed new item (defaults, the name it keeps, subdirectories with
+ *	kb_configfs_add_group()), may refuse the name with a negative errno;
+ *	then the binding drops the subdirectories and frees the item, and
+ *	nothing else @make_fn allocated may be left
  * @release_fn: ``void release_fn(type *item)``; frees what @make_fn set
  *	up, when the last reference to a dropped item goes; the item's
  *	lifecycle is stopped by then
@@ -363,8 +385,8 @@ static const struct config_item_type name##_kb_item_type = {		\
 	.ct_attrs = name##_attrs,					\
 	.ct_owner = THIS_MODULE,					\
 };									\
-static struct config_item *name##_kb_make(struct config_group *group,	\
-					  const char *dirname)		\
+static struct config_group *name##_kb_make(struct config_group *group, \
+					   const char *dirname)		\
 {									\
 	__auto_type it = name##_kb_alloc();				\
 	struct kb_configfs_item *ci;					\
@@ -372,16 +394,17 @@ static struct config_item *name##_kb_make(struct config_group *group,	\
 									\
 	if (!it)							\
 		return ERR_PTR(-ENOMEM);				\
+	ci = &it->cfs;							\
+	config_group_init_type_name(&ci->group, dirname,		\
+				    &name##_kb_item_type);		\
 	ret = make_fn(it, dirname);					\
 	if (ret) {							\
+		configfs_remove_default_groups(&ci->group);		\
 		kfree(it);						\
 		return ERR_PTR(ret);					\
 	}								\
-	ci = &it->cfs;							\
 	mutex_init(&ci->lock);						\
-	config_item_init_type_name(&ci->item, dirname,			\
-				   &name##_kb_item_type);		\
-	return &ci->item;						\
+	return &ci->group;						\
 }									\
 static void name##_kb_drop(struct config_group *group,			\
 			   struct config_item *ci)			\
@@ -390,10 +413,11 @@ static void name##_kb_drop(struct config_group *group,			\
 		__kb_cfs_item(ci)->dropped = true;			\
 		kb_lifecycle_teardown(name##_kb_lc(name##_kb_item(ci)));	\
 	}								\
+	configfs_remove_default_groups(&__kb_cfs_item(ci)->group);	\
 	config_item_put(ci);						\
 }									\
 static struct configfs_group_operations name##_kb_group_ops = {	\
-	.make_item = name##_kb_make,					\
+	.make_group = name##_kb_make,					\
 	.drop_item = name##_kb_drop,					\
 };									\
 static const struct config_item_type name##_kb_group_type = {		\
