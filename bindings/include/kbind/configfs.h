@@ -252,6 +252,37 @@ static ssize_t name##_##attr##_store(struct config_item *ci,	\
 CONFIGFS_ATTR(name##_, attr)
 
 /**
+ * KB_CONFIGFS_ACTION() - declare a write-only attribute acting on an item
+ * @name: the item type, declared by KB_CONFIGFS_ITEM_TYPE()
+ * @attr: the file's name; the attribute is ``name##_attr_##attr``
+ * @fn: ``int fn(type *item, const char *page)``; does what a write asks
+ *	(a command, not a setting: null_blk's zone_offline takes a sector
+ *	whose zone goes offline), 0 or a negative errno
+ *
+ * Unlike a KB_CONFIGFS_ATTR() it is written while the item's lifecycle is
+ * live too: @fn runs under the item's lock, so the lifecycle is neither
+ * started nor stopped meanwhile, and @fn may use the live object (its
+ * private data, from the lifecycle's ``name##_priv()``, NULL while not
+ * started) until it returns.
+ *
+ * Context: @fn runs in the writer's process context, may sleep. Errors:
+ * -ENODEV after rmdir, or @fn's; a write @fn accepts is taken whole.
+ */
+#define KB_CONFIGFS_ACTION(name, attr, fn)				\
+static ssize_t name##_##attr##_store(struct config_item *ci,	\
+					const char *page, size_t count)	\
+{									\
+	int ret;							\
+									\
+	guard(mutex)(&__kb_cfs_item(ci)->lock);				\
+	if (__kb_cfs_item(ci)->dropped)					\
+		return -ENODEV;						\
+	ret = fn(name##_kb_item(ci), page);				\
+	return ret ? ret : count;					\
+}									\
+CONFIGFS_ATTR_WO(name##_, attr)
+
+/**
  * KB_CONFIGFS_SUBSYS() - define a configfs subsystem of typed items
  * @name: the item type, declared by KB_CONFIGFS_ITEM_TYPE(), with its
  *	attribute list ``name##_attrs``
