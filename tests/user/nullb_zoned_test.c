@@ -17,7 +17,7 @@
 
 #define MIB_SECTS	2048ULL	/* 512-byte sectors in a MiB */
 
-static const char *dev(void)
+static const char *zdev(void)
 {
 	const char *d = getenv("ZDEV");
 
@@ -26,7 +26,7 @@ static const char *dev(void)
 
 static int dev_open(void)
 {
-	int fd = open(dev(), O_RDWR | O_DIRECT);
+	int fd = open(zdev(), O_RDWR | O_DIRECT);
 
 	CHECK(fd >= 0);
 	return fd;
@@ -75,6 +75,32 @@ static ssize_t write_at(int fd, unsigned long long sector, size_t len, int c)
 
 	free(p);
 	return n;
+}
+
+/* Report the zone at @sector, for nothing but that. */
+static void zone_sync(int fd, unsigned long long sector)
+{
+	struct {
+		struct blk_zone_report rep;
+		struct blk_zone zone;
+	} r;
+
+	memset(&r, 0, sizeof(r));
+	r.rep.sector = sector;
+	r.rep.nr_zones = 1;
+	CHECK(ioctl(fd, BLKREPORTZONE, &r) == 0);
+}
+
+/*
+ * A write expected to fail with @err. 6.10+ then stop writes to the zone
+ * until a zone report (or reset, finish) syncs its write pointer again:
+ * report it.
+ */
+static void write_fails(int fd, unsigned long long sector, size_t len,
+			int err)
+{
+	CHECK_ERRNO(write_at(fd, sector, len, 'x'), err);
+	zone_sync(fd, sector);
 }
 
 /* Whether the @len bytes at @sector are all @c. */
@@ -130,8 +156,8 @@ static void states(void)
 	CHECK(write_at(fd, ZS * 2, 65536, 'a') == 65536);
 	z = zone_get(fd, ZS, 2);
 	CHECK(z.cond == BLK_ZONE_COND_IMP_OPEN && z.wp == z.start + 128);
-	CHECK_ERRNO(write_at(fd, ZS * 2, 4096, 'b'), EIO);
-	CHECK_ERRNO(write_at(fd, ZS * 2 + 136, 4096, 'b'), EIO);
+	write_fails(fd, ZS * 2, 4096, EIO);
+	write_fails(fd, ZS * 2 + 136, 4096, EIO);
 	CHECK(write_at(fd, ZS * 2 + 128, 4096, 'b') == 4096);
 	CHECK(reads_as(fd, ZS * 2, 65536, 'a'));
 	CHECK(reads_as(fd, ZS * 2 + 128, 4096, 'b'));
@@ -146,7 +172,7 @@ static void states(void)
 	CHECK(zone_op(fd, BLKFINISHZONE, ZS, 2) == 0);
 	z = zone_get(fd, ZS, 2);
 	CHECK(z.cond == BLK_ZONE_COND_FULL && z.wp == z.start + z.len);
-	CHECK_ERRNO(write_at(fd, z.wp - 8, 4096, 'b'), EIO);
+	write_fails(fd, z.wp - 8, 4096, EIO);
 	CHECK(zone_op(fd, BLKOPENZONE, ZS, 2) == -1);
 	CHECK(zone_op(fd, BLKCLOSEZONE, ZS, 2) == -1);
 	CHECK(zone_op(fd, BLKRESETZONE, ZS, 2) == 0);
@@ -162,8 +188,7 @@ static void states(void)
 
 	/* the capacity: full at 2 MiB, nothing past it */
 	CHECK(write_at(fd, ZS * 4, 1 << 20, 'd') == 1 << 20);
-	CHECK_ERRNO(write_at(fd, ZS * 4 + MIB_SECTS, (1 << 20) + 4096, 'd'),
-		    EIO);
+	write_fails(fd, ZS * 4 + MIB_SECTS, (1 << 20) + 4096, EIO);
 	CHECK(write_at(fd, ZS * 4 + MIB_SECTS, 1 << 20, 'e') == 1 << 20);
 	z = zone_get(fd, ZS, 4);
 	CHECK(z.cond == BLK_ZONE_COND_FULL && z.wp == z.start + ZS / 2);
@@ -202,14 +227,14 @@ static void limits(void)
 	CHECK(zone_get(fd, ZS, 1).cond == BLK_ZONE_COND_CLOSED);
 	CHECK(zone_get(fd, ZS, 2).cond == BLK_ZONE_COND_IMP_OPEN);
 	/* active limit: 3 (exp 0, closed 1, imp 2) */
-	CHECK_ERRNO(write_at(fd, ZS * 3, 4096, 'a'), EOVERFLOW);
+	write_fails(fd, ZS * 3, 4096, EOVERFLOW);
 	CHECK_ERRNO(zone_op(fd, BLKOPENZONE, ZS, 3), EOVERFLOW);
 	/* reopening 1: closing 2 for it would need an active slot (stock) */
 	CHECK_ERRNO(zone_op(fd, BLKOPENZONE, ZS, 1), ETOOMANYREFS);
 	/* two explicitly open: no implicitly open one to close */
 	CHECK(zone_op(fd, BLKOPENZONE, ZS, 2) == 0);
 	CHECK_ERRNO(zone_op(fd, BLKOPENZONE, ZS, 1), ETOOMANYREFS);
-	CHECK_ERRNO(write_at(fd, ZS + 8, 4096, 'a'), ETOOMANYREFS);
+	write_fails(fd, ZS + 8, 4096, ETOOMANYREFS);
 	/* finishing gives the resources back */
 	CHECK(zone_op(fd, BLKFINISHZONE, ZS, 0) == 0);
 	CHECK(write_at(fd, ZS + 8, 4096, 'a') == 4096);
@@ -247,7 +272,7 @@ static void ro_offline(void)
 	cfs_write("zone_readonly", s, 0);
 	z = zone_get(fd, ZS, 1);
 	CHECK(z.cond == BLK_ZONE_COND_READONLY);
-	CHECK_ERRNO(write_at(fd, ZS + 16, 4096, 'r'), EIO);
+	write_fails(fd, ZS + 16, 4096, EIO);
 	CHECK(reads_as(fd, ZS, 8192, 'r'));
 	CHECK(zone_op(fd, BLKRESETZONE, ZS, 1) == -1);
 	cfs_write("zone_readonly", s, 0);	/* again: back to empty */
@@ -259,7 +284,7 @@ static void ro_offline(void)
 	cfs_write("zone_offline", s, 0);
 	CHECK(zone_get(fd, ZS, 2).cond == BLK_ZONE_COND_OFFLINE);
 	CHECK_ERRNO(pread(fd, buf_get(4096, 0), 4096, ZS * 2 * 512), EIO);
-	CHECK_ERRNO(write_at(fd, ZS * 2, 4096, 'o'), EIO);
+	write_fails(fd, ZS * 2, 4096, EIO);
 	CHECK(zone_op(fd, BLKOPENZONE, ZS, 2) == -1);
 	cfs_write("zone_offline", s, 0);
 	CHECK(zone_get(fd, ZS, 2).cond == BLK_ZONE_COND_EMPTY);
@@ -278,7 +303,7 @@ static void full(void)
 
 	CHECK(z.cond == BLK_ZONE_COND_FULL && z.wp == z.start + z.capacity);
 	CHECK(zone_get(fd, ZS, 1).cond == BLK_ZONE_COND_NOT_WP);
-	CHECK_ERRNO(write_at(fd, ZS * 2, 4096, 'a'), EIO);
+	write_fails(fd, ZS * 2, 4096, EIO);
 	CHECK(zone_op(fd, BLKRESETZONE, ZS, 2) == 0);
 	CHECK(write_at(fd, ZS * 2, 4096, 'a') == 4096);
 	close(fd);
