@@ -188,10 +188,10 @@ static void states(void)
 
 	/* the capacity: full at 2 MiB, nothing past it */
 	CHECK(write_at(fd, ZS * 4, 1 << 20, 'd') == 1 << 20);
-	write_fails(fd, ZS * 4 + MIB_SECTS, (1 << 20) + 4096, EIO);
 	CHECK(write_at(fd, ZS * 4 + MIB_SECTS, 1 << 20, 'e') == 1 << 20);
 	z = zone_get(fd, ZS, 4);
 	CHECK(z.cond == BLK_ZONE_COND_FULL && z.wp == z.start + ZS / 2);
+	write_fails(fd, ZS * 4 + ZS / 2, 4096, EIO);
 	CHECK(reads_as(fd, ZS * 4 + MIB_SECTS, 1 << 20, 'e'));
 
 	/* reset of the whole device: every sequential zone, not the rest */
