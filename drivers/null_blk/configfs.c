@@ -61,6 +61,33 @@ KB_CONFIGFS_ATTR(nullb_item, bool, badblocks_partial_io,
 		 slot.conf.badblocks_partial_io);
 KB_CONFIGFS_ATTR(nullb_item, u32, mbps, slot.conf.mbps);
 KB_CONFIGFS_ATTR(nullb_item, u64, cache_size, slot.conf.cache_size);
+KB_CONFIGFS_ATTR(nullb_item, bool, zoned, slot.conf.zoned);
+KB_CONFIGFS_ATTR(nullb_item, u64, zone_size, slot.conf.zone_size);
+KB_CONFIGFS_ATTR(nullb_item, u64, zone_capacity, slot.conf.zone_capacity);
+KB_CONFIGFS_ATTR(nullb_item, u32, zone_nr_conv, slot.conf.zone_nr_conv);
+KB_CONFIGFS_ATTR(nullb_item, u32, zone_max_open, slot.conf.zone_max_open);
+KB_CONFIGFS_ATTR(nullb_item, u32, zone_max_active, slot.conf.zone_max_active);
+KB_CONFIGFS_ATTR(nullb_item, u32, zone_append_max_sectors,
+		 slot.conf.zone_append_max_sectors);
+KB_CONFIGFS_ATTR(nullb_item, bool, zone_full, slot.conf.zone_full);
+
+/* Write-only, on a powered zoned device: a sector whose zone changes. */
+static int nullb_zone_readonly(struct nullb_item *ni, const char *page,
+			       bool live)
+{
+	return nullb_slot_zone_cond(&ni->slot, page, BLK_ZONE_COND_READONLY,
+				    live);
+}
+
+static int nullb_zone_offline(struct nullb_item *ni, const char *page,
+			      bool live)
+{
+	return nullb_slot_zone_cond(&ni->slot, page, BLK_ZONE_COND_OFFLINE,
+				    live);
+}
+
+KB_CONFIGFS_ATTR_WO_FN(nullb_item, zone_readonly, nullb_zone_readonly);
+KB_CONFIGFS_ATTR_WO_FN(nullb_item, zone_offline, nullb_zone_offline);
 
 static ssize_t nullb_badblocks_show(struct nullb_item *ni, char *page)
 {
@@ -135,6 +162,16 @@ static struct configfs_attribute *nullb_item_attrs[] = {
 	&nullb_item_attr_submit_queues,
 	&nullb_item_attr_use_per_node_hctx,
 	&nullb_item_attr_virt_boundary,
+	&nullb_item_attr_zone_append_max_sectors,
+	&nullb_item_attr_zone_capacity,
+	&nullb_item_attr_zone_full,
+	&nullb_item_attr_zone_max_active,
+	&nullb_item_attr_zone_max_open,
+	&nullb_item_attr_zone_nr_conv,
+	&nullb_item_attr_zone_offline,
+	&nullb_item_attr_zone_readonly,
+	&nullb_item_attr_zone_size,
+	&nullb_item_attr_zoned,
 	NULL,
 };
 

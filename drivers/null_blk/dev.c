@@ -48,6 +48,7 @@ struct nullb {
 	struct nullb_conf conf;
 	struct nullb_store *store;	/* the slot's, if memory-backed */
 	gfp_t gfp;			/* for store pages in queue_rq */
+	struct nullb_zoned zoned;	/* zoned: the zones */
 };
 
 /* The numbers of powered devices (their index attribute), as stock's. */
@@ -103,49 +104,13 @@ int nullb_conf_validate(struct nullb_conf *c)
 	if (c->discard && !c->memory_backed) {
 		pr_info("discard option is ignored without memory backing\n");
 		c->discard = false;
+	} else if (c->discard && c->zoned) {
+		pr_info("discard option is ignored in zoned mode\n");
+		c->discard = false;
 	}
 	c->cache_size = min_t(u64, c->cache_size, ULONG_MAX >> 20);
 	c->mbps = min_t(u32, c->mbps, 40 * 1024);
-	return 0;
-}
-
-/*
- * Move the first @nr sectors of @rq between its pages and the store; @gfp
- * for the pages a write needs (GFP_NOIO from queue_rq, which may sleep on
- * memory-backed devices; GFP_ATOMIC from .poll, which runs under
- * rcu_read_lock).
- */
-static blk_status_t nullb_transfer(struct nullb *nullb, struct request *rq,
-				   unsigned int nr, gfp_t gfp)
-{
-	unsigned int left = nr << SECTOR_SHIFT;
-	sector_t sector = blk_rq_pos(rq);
-	struct req_iterator iter;
-	struct bio_vec bv;
-
-	if (req_op(rq) == REQ_OP_DISCARD) {
-		nullb_store_discard(nullb->store, sector, left);
-		return BLK_STS_OK;
-	}
-	rq_for_each_segment(bv, rq, iter) {
-		unsigned int len = min(bv.bv_len, left);
-		void *buf = bvec_kmap_local(&bv);
-		int ret = 0;
-
-		if (op_is_write(req_op(rq)))
-			ret = nullb_store_write(nullb->store, sector, buf, len,
-						rq->cmd_flags & REQ_FUA, gfp);
-		else
-			nullb_store_read(nullb->store, sector, buf, len);
-		kunmap_local(buf);
-		if (ret)
-			return errno_to_blk_status(ret);
-		sector += len >> SECTOR_SHIFT;
-		left -= len;
-		if (!left)
-			break;
-	}
-	return BLK_STS_OK;
+	return c->zoned ? nullb_zoned_validate(c) : 0;
 }
 
 /*
@@ -170,6 +135,11 @@ static blk_status_t nullb_badblocks(struct nullb *nullb, struct request *rq,
 	return BLK_STS_IOERR;
 }
 
+/*
+ * Carry out @rq; @gfp for the store pages a write needs (GFP_NOIO from
+ * queue_rq, which may sleep on memory-backed devices; GFP_ATOMIC from
+ * .poll, which runs under rcu_read_lock).
+ */
 static blk_status_t nullb_handle(struct nullb *nullb, struct request *rq,
 				 gfp_t gfp)
 {
@@ -182,11 +152,17 @@ static blk_status_t nullb_handle(struct nullb *nullb, struct request *rq,
 		return BLK_STS_OK;
 	}
 	/* badblocks are off until the first range is written (shift -1) */
-	if (nullb->badblocks && READ_ONCE(nullb->badblocks->shift) >= 0)
+	if (nullb->badblocks && READ_ONCE(nullb->badblocks->shift) >= 0) {
 		bad = nullb_badblocks(nullb, rq, &nr);
-	if (!nullb->conf.memory_backed || !nr)
+		/* zoned: the whole request fails, its zone unchanged */
+		if (bad != BLK_STS_OK && (nullb->conf.zoned || !nr))
+			return bad;
+	}
+	if (nullb->conf.zoned)
+		return nullb_zoned_rq(&nullb->zoned, rq, gfp);
+	if (!nullb->conf.memory_backed)
 		return bad;
-	ret = nullb_transfer(nullb, rq, nr, gfp);
+	ret = nullb_store_rq(nullb->store, rq, nr, NULLB_ZONE_INVALID_WP, gfp);
 	return ret != BLK_STS_OK ? ret : bad;
 }
 
@@ -373,13 +349,21 @@ static enum blk_eh_timer_return nullb_timeout(struct nullb *nullb,
 	return BLK_EH_DONE;
 }
 
+static int nullb_report_zones(struct nullb *nullb, sector_t sector,
+			      unsigned int nr_zones,
+			      struct kb_blk_zone_report *rep)
+{
+	return nullb_zoned_report(&nullb->zoned, sector, nr_zones, rep);
+}
+
 KB_BLK_MQ(nullb_mq, struct nullb, struct nullb_queue, struct nullb_cmd,
 	  .init_hctx = nullb_init_hctx,
 	  .init_cmd = nullb_init_cmd,
 	  .queue_rq = nullb_queue_rq,
 	  .complete = nullb_complete,
 	  .timeout = nullb_timeout,
-	  .poll = nullb_poll);
+	  .poll = nullb_poll,
+	  .report_zones = nullb_report_zones);
 
 static void nullb_cache_lose(struct kb_step *step)
 {
@@ -473,6 +457,13 @@ static int nullb_acquire(struct kb_probe *p, struct nullb *nullb)
 		.fua = c->fua,
 		.rotational = c->rotational,
 	};
+	if (c->zoned) {
+		ret = nullb_zoned_acquire(p, &nullb->zoned, c,
+					  c->memory_backed ? nullb->store : NULL,
+					  &lim);
+		if (ret)
+			return ret;
+	}
 	if (!nullb->tags) {
 		nullb->tags = &nullb->own_tags;
 		ret = nullb_tags_alloc(p, nullb->tags, c);
@@ -531,12 +522,45 @@ static int nullb_publish(struct kb_publish *p, struct nullb *nullb)
 		return -EEXIST;
 	}
 	ret = kb_blk_disk_add(p, &nullb->disk, "%s", slot->name);
-	if (!ret)
-		pr_info("disk %s created\n", slot->name);
-	return ret;
+	if (ret)
+		return ret;
+	if (nullb->conf.zoned)
+		pr_info("%s: using %s zone append\n", slot->name,
+			kb_blk_disk_zone_append_emulated(&nullb->disk) ?
+			"emulated" : "native");
+	pr_info("disk %s created\n", slot->name);
+	return 0;
 }
 
 KB_LIFECYCLE_DEFINE(nullb, struct nullb, nullb_acquire, nullb_publish);
+
+/**
+ * nullb_slot_zone_cond() - make a zone of a powered device readonly or
+ *	offline, or back to empty if it is so already (as stock)
+ * @slot: the device
+ * @page: what was written: a sector of the zone, in any base
+ * @cond: %BLK_ZONE_COND_READONLY or %BLK_ZONE_COND_OFFLINE
+ *
+ * Context: process context, under the configfs item's lock (the device is
+ * not powered on or off meanwhile).
+ * Return: 0; -EINVAL for a device not zoned or not powered, a sector out
+ * of range or in a conventional zone; or the parser's error.
+ */
+int nullb_slot_zone_cond(struct nullb_slot *slot, const char *page,
+			 enum blk_zone_cond cond, bool live)
+{
+	struct nullb *nullb = nullb_priv(&slot->lc);
+
+	if (!slot->conf.zoned) {
+		pr_err("null_blk device is not zoned\n");
+		return -EINVAL;
+	}
+	if (!live) {
+		pr_err("null_blk device is not yet powered\n");
+		return -EINVAL;
+	}
+	return nullb_zoned_set_cond(&nullb->zoned, page, cond);
+}
 
 /* How a device is powered on, for the configfs binding's power attribute. */
 const struct kb_lifecycle_ops *const nullb_slot_ops = &nullb_kb_ops;

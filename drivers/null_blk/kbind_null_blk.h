@@ -65,6 +65,14 @@ struct nullb_conf {
 	bool badblocks_partial_io;	/* transfer up to the first bad block */
 	u32 mbps;			/* bandwidth cap in MiB/s, 0: none */
 	u64 cache_size;			/* volatile write cache in MiB, 0: none */
+	bool zoned;			/* host-managed zoned */
+	u64 zone_size;			/* in MiB, a power of two */
+	u64 zone_capacity;		/* in MiB, 0: zone_size */
+	u32 zone_nr_conv;		/* conventional zones, first */
+	u32 zone_max_open;		/* 0: no limit */
+	u32 zone_max_active;		/* 0: no limit */
+	u32 zone_append_max_sectors;	/* 0: emulated by the block layer */
+	bool zone_full;			/* sequential zones start full */
 };
 
 /*
@@ -87,6 +95,51 @@ struct nullb_store {
 };
 
 /*
+ * A zone of a zoned device. Its lock covers its fields and, memory-backed,
+ * its data: a write checks the write pointer, copies and moves it under
+ * the lock, so writes land in order and reads see whole writes. A
+ * spinlock, not a mutex: polled queues handle requests where they may not
+ * sleep. So the store's pages for a write are allocated (with the
+ * request's gfp) before the lock is taken.
+ */
+struct nullb_zone {
+	spinlock_t lock;		/* see above */
+	sector_t start;
+	sector_t len;
+	sector_t capacity;		/* writable sectors, from start */
+	sector_t wp;			/* NULLB_ZONE_INVALID_WP if none */
+	u8 type;			/* enum blk_zone_type */
+	u8 cond;			/* enum blk_zone_cond */
+};
+
+#define NULLB_ZONE_INVALID_WP	((sector_t)-1)
+
+/*
+ * A powered zoned device's zones, set up in its acquisition (the zone
+ * state does not outlive a power cycle, the data does). With open or
+ * active limits, the counts of zones in each counted condition are kept
+ * under res_lock, which every change into or out of those conditions
+ * takes (inside the zone's lock).
+ */
+struct nullb_zoned {
+	struct kb_array zones_mem;
+	struct nullb_zone *zones;
+	struct nullb_store *store;	/* NULL unless memory-backed */
+	unsigned int nr_zones;
+	unsigned int zone_shift;	/* log2 of the zone size in sectors */
+	unsigned int nr_conv;
+	unsigned int max_open;		/* 0: no limit */
+	unsigned int max_active;	/* 0: no limit */
+	bool append;			/* zone appends reach the driver */
+	bool res_mgmt;			/* a limit is set */
+	spinlock_t res_lock;		/* the counts below */
+	unsigned int nr_imp_open;
+	unsigned int nr_exp_open;
+	unsigned int nr_closed;
+	unsigned int imp_close_zone_no;	/* where to look for one to close */
+};
+
+/*
  * A device: its configuration and data, and the lifecycle of its disk
  * while it is powered on.
  */
@@ -102,6 +155,8 @@ struct nullb_slot {
 int nullb_conf_validate(struct nullb_conf *c);
 int nullb_slot_set_queues(struct nullb_slot *slot, u32 submit_queues,
 			  u32 poll_queues);
+int nullb_slot_zone_cond(struct nullb_slot *slot, const char *page,
+			 enum blk_zone_cond cond, bool live);
 int nullb_slot_power_on(struct kb_publish *p, struct nullb_slot *slot,
 			const struct nullb_conf *conf, unsigned int index);
 int nullb_tags_alloc(struct kb_probe *p, struct kb_blk_tag_set *ts,
@@ -127,5 +182,20 @@ void nullb_store_read(struct nullb_store *st, sector_t sector, void *buf,
 		      unsigned int len);
 void nullb_store_discard(struct nullb_store *st, sector_t sector,
 			 unsigned int len);
+int nullb_store_reserve(struct nullb_store *st, sector_t sector,
+			unsigned int len, bool fua, gfp_t gfp);
+blk_status_t nullb_store_rq(struct nullb_store *st, struct request *rq,
+			    unsigned int nr, sector_t valid_end, gfp_t gfp);
+
+int nullb_zoned_validate(struct nullb_conf *c);
+int nullb_zoned_acquire(struct kb_probe *p, struct nullb_zoned *z,
+			const struct nullb_conf *c, struct nullb_store *st,
+			struct kb_blk_limits *lim);
+int nullb_zoned_report(struct nullb_zoned *z, sector_t sector,
+		       unsigned int nr_zones, struct kb_blk_zone_report *rep);
+blk_status_t nullb_zoned_rq(struct nullb_zoned *z, struct request *rq,
+			    gfp_t gfp);
+int nullb_zoned_set_cond(struct nullb_zoned *z, const char *page,
+			 enum blk_zone_cond cond);
 
 #endif /* _KBIND_NULL_BLK_H */

@@ -41,6 +41,14 @@ static bool g_fua = true;
 static bool g_rotational;
 static int g_mbps;
 static unsigned long g_cache_size;
+static bool g_zoned;
+static unsigned long g_zone_size = 256;
+static unsigned long g_zone_capacity;
+static unsigned int g_zone_nr_conv;
+static unsigned int g_zone_max_open;
+static unsigned int g_zone_max_active;
+static int g_zone_append_max_sectors = INT_MAX;
+static bool g_zone_full;
 
 static int nullb_param_0_to_2(const char *val, const struct kernel_param *kp)
 {
@@ -105,6 +113,22 @@ module_param_named(mbps, g_mbps, int, 0444);
 MODULE_PARM_DESC(mbps, "Limit maximum bandwidth (in MiB/s). Default: 0 (no limit)");
 module_param_named(cache_size, g_cache_size, ulong, 0444);
 MODULE_PARM_DESC(cache_size, "Cache size in MiB for memory-backed device. Default: 0 (none)");
+module_param_named(zoned, g_zoned, bool, 0444);
+MODULE_PARM_DESC(zoned, "Make device as a host-managed zoned block device. Default: false");
+module_param_named(zone_size, g_zone_size, ulong, 0444);
+MODULE_PARM_DESC(zone_size, "Zone size in MB when block device is zoned. Must be power-of-two: Default: 256");
+module_param_named(zone_capacity, g_zone_capacity, ulong, 0444);
+MODULE_PARM_DESC(zone_capacity, "Zone capacity in MB when block device is zoned. Can be less than or equal to zone size. Default: Zone size");
+module_param_named(zone_nr_conv, g_zone_nr_conv, uint, 0444);
+MODULE_PARM_DESC(zone_nr_conv, "Number of conventional zones when block device is zoned. Default: 0");
+module_param_named(zone_max_open, g_zone_max_open, uint, 0444);
+MODULE_PARM_DESC(zone_max_open, "Maximum number of open zones when block device is zoned. Default: 0 (no limit)");
+module_param_named(zone_max_active, g_zone_max_active, uint, 0444);
+MODULE_PARM_DESC(zone_max_active, "Maximum number of active zones when block device is zoned. Default: 0 (no limit)");
+module_param_named(zone_append_max_sectors, g_zone_append_max_sectors, int, 0444);
+MODULE_PARM_DESC(zone_append_max_sectors, "Maximum size of a zone append command (in 512B sectors). Specify 0 for zone append emulation");
+module_param_named(zone_full, g_zone_full, bool, 0444);
+MODULE_PARM_DESC(zone_full, "Initialize the sequential write required zones of a zoned device to be full. Default: false");
 
 /* The module-parameter defaults of a device, checked as the stock driver. */
 static int nullb_conf_from_params(struct nullb_conf *c)
@@ -153,6 +177,15 @@ static int nullb_conf_from_params(struct nullb_conf *c)
 		.rotational = g_rotational,
 		.mbps = g_mbps,
 		.cache_size = g_cache_size,
+		.zoned = g_zoned,
+		.zone_size = g_zone_size,
+		.zone_capacity = g_zone_capacity,
+		.zone_nr_conv = g_zone_nr_conv,
+		.zone_max_open = g_zone_max_open,
+		.zone_max_active = g_zone_max_active,
+		/* stock stores the int in an unsigned int, as this does */
+		.zone_append_max_sectors = g_zone_append_max_sectors,
+		.zone_full = g_zone_full,
 	};
 	return nullb_conf_validate(c);
 }

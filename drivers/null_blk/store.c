@@ -6,6 +6,7 @@
  * as zeros; a discard zeroes what it covers and frees the pages it covers
  * whole. The optional write cache is described with &struct nullb_store.
  */
+#include <linux/blk-mq.h>
 #include <linux/blkdev.h>
 #include <linux/gfp.h>
 #include <linux/highmem.h>
@@ -270,4 +271,107 @@ void nullb_store_discard(struct nullb_store *st, sector_t sector,
 		}
 		spin_unlock(&st->lock);
 	}
+}
+
+/**
+ * nullb_store_reserve() - allocate the pages a write will need
+ * @st: the store
+ * @sector: where the write goes
+ * @len: its length in bytes
+ * @fua: whether it bypasses the write cache
+ * @gfp: for the pages; may sleep if it allows
+ *
+ * For a writer that will hold a spinlock of its own while it writes (a
+ * zone's): done before, the write then finds its pages and allocates none,
+ * unless the cache was written back meanwhile.
+ *
+ * Context: as @gfp allows; takes st->lock.
+ * Return: 0, or -ENOSPC without memory.
+ */
+int nullb_store_reserve(struct nullb_store *st, sector_t sector,
+			unsigned int len, bool fua, gfp_t gfp)
+{
+	bool cached = st->cache_limit && !fua;
+	unsigned int poff, n;
+
+	for (; len; len -= n, sector += n >> SECTOR_SHIFT) {
+		unsigned long idx = sector / NULLB_PAGE_SECTORS;
+		struct page *page, *cpage;
+
+		n = nullb_chunk(sector, len, &poff);
+		for (;;) {
+			spin_lock(&st->lock);
+			page = xa_load(&st->pages, idx);
+			cpage = xa_load(&st->cache, idx);
+			spin_unlock(&st->lock);
+			if (page && (cpage || !cached))
+				break;
+			if (nullb_store_insert(st, page ? &st->cache : &st->pages,
+					       idx, gfp))
+				return -ENOSPC;
+		}
+	}
+	return 0;
+}
+
+/* Read @n bytes at @sector, those from @valid_end on as 0xff (unwritten). */
+static void nullb_store_read_valid(struct nullb_store *st, sector_t sector,
+				   void *buf, unsigned int n,
+				   sector_t valid_end)
+{
+	unsigned int valid = n;
+
+	if (sector >= valid_end)
+		valid = 0;
+	else if (valid_end - sector < n >> SECTOR_SHIFT)
+		valid = (valid_end - sector) << SECTOR_SHIFT;
+	nullb_store_read(st, sector, buf, valid);
+	memset(buf + valid, 0xff, n - valid);
+}
+
+/**
+ * nullb_store_rq() - move the data of a request between it and the store
+ * @st: the store
+ * @rq: a read, write or discard, at blk_rq_pos()
+ * @nr: how many of its sectors to move (blk_rq_sectors(), or fewer: the
+ *	first ones)
+ * @valid_end: the sector from which a read finds no data (a zone's write
+ *	pointer) and returns 0xff bytes; (sector_t)-1 for none
+ * @gfp: for the pages a write needs (GFP_NOIO from a blocking queue_rq,
+ *	GFP_ATOMIC from .poll or under a spinlock)
+ *
+ * Return: BLK_STS_OK, or BLK_STS_NOSPC if a page could not be allocated.
+ */
+blk_status_t nullb_store_rq(struct nullb_store *st, struct request *rq,
+			    unsigned int nr, sector_t valid_end, gfp_t gfp)
+{
+	unsigned int left = nr << SECTOR_SHIFT;
+	sector_t sector = blk_rq_pos(rq);
+	struct req_iterator iter;
+	struct bio_vec bv;
+
+	if (req_op(rq) == REQ_OP_DISCARD) {
+		nullb_store_discard(st, sector, left);
+		return BLK_STS_OK;
+	}
+	rq_for_each_segment(bv, rq, iter) {
+		unsigned int len = min(bv.bv_len, left);
+		void *buf = bvec_kmap_local(&bv);
+		int ret = 0;
+
+		if (op_is_write(req_op(rq)))
+			ret = nullb_store_write(st, sector, buf, len,
+						rq->cmd_flags & REQ_FUA, gfp);
+		else
+			nullb_store_read_valid(st, sector, buf, len,
+					       valid_end);
+		kunmap_local(buf);
+		if (ret)
+			return errno_to_blk_status(ret);
+		sector += len >> SECTOR_SHIFT;
+		left -= len;
+		if (!left)
+			break;
+	}
+	return BLK_STS_OK;
 }

@@ -75,11 +75,13 @@ struct kb_blk_tag_cfg {
  * @add: publication step; undoing it deletes the disk (drains its I/O)
  * @disk: the disk; private (sparse reports a direct read): the escape
  *	hatch is kb_blk_disk_raw()
+ * @zoned: allocated zoned: its zones are revalidated before add_disk()
  */
 struct kb_blk_disk {
 	struct kb_step alloc;
 	struct kb_step add;
 	struct gendisk *__private disk;
+	bool zoned;
 };
 
 /* The raw objects behind the bindings' (their private members). */
@@ -266,11 +268,17 @@ static inline int __kb_blk_disk_alloc(struct kb_probe *p,
 	    (lim->max_hw_sectors &&
 	     lim->max_hw_sectors < PAGE_SIZE >> SECTOR_SHIFT))
 		return -EINVAL;
+	if (lim->zoned && !IS_ENABLED(CONFIG_BLK_DEV_ZONED))
+		return -EOPNOTSUPP;
+	/* 6.1 takes a zone size of 0 or not a power of two; 6.12 does not. */
+	if (lim->zoned && !is_power_of_2(lim->zone_sectors))
+		return -EINVAL;
 	disk = __kb_blk_alloc_disk(__kb_set(ts), lim, queuedata);
 	if (IS_ERR(disk))
 		return PTR_ERR(disk);
 	disk->fops = fops;
 	__kb_disk(d) = disk;
+	d->zoned = lim->zoned;
 	kb_acquired(p, &d->alloc, __kb_blk_disk_put, "disk");
 	return 0;
 }
@@ -319,6 +327,62 @@ static inline void kb_blk_queues_stop(struct kb_blk_disk *d)
 static inline void kb_blk_queues_restart(struct kb_blk_disk *d)
 {
 	blk_mq_start_stopped_hw_queues(__kb_disk(d)->queue, true);
+}
+
+/**
+ * kb_blk_report_zone() - report one zone from a report_zones callback
+ * @rep: the report the callback was given
+ * @zone: the zone, a copy the block layer may change (stacked drivers
+ *	remap it), not the driver's own record
+ * @idx: its index in this report, from 0
+ *
+ * Context: in the driver's report_zones callback only (process context,
+ * may sleep; the block layer may have the queue frozen or hold its own
+ * locks). The driver must not hold its own locks across the call: copy
+ * the zone under its lock, unlock, then report the copy.
+ * Return: 0 to go on; a negative errno (from the block layer's consumer,
+ * e.g. a user buffer that faulted) that the callback must return as is.
+ */
+static inline int kb_blk_report_zone(struct kb_blk_zone_report *rep,
+				     struct blk_zone *zone, unsigned int idx)
+{
+	if (!IS_ENABLED(CONFIG_BLK_DEV_ZONED))	/* no symbol to link to */
+		return -EOPNOTSUPP;
+	return __kb_report_zone(rep, zone, idx);
+}
+
+/**
+ * kb_blk_zone_append_done() - tell where a zone append wrote
+ * @rq: a %REQ_OP_ZONE_APPEND request the driver started and has not
+ *	completed
+ * @sector: the first sector it wrote (the zone's write pointer)
+ *
+ * A zone append names its zone, not its place; the block layer reports
+ * the place to the submitter from the request's sector at completion.
+ *
+ * Context: any, between blk_mq_start_request() and the completion of @rq;
+ * the request is the driver's then, no lock needed.
+ */
+static inline void kb_blk_zone_append_done(struct request *rq, sector_t sector)
+{
+	rq->__sector = sector;
+}
+
+/**
+ * kb_blk_disk_zone_append_emulated() - does the block layer emulate zone
+ *	append for this disk?
+ * @d: a zoned disk, added
+ *
+ * True where the disk was allocated with a zone append limit of 0 and the
+ * kernel emulates zone append with writes (6.10 and later); then the
+ * driver never sees %REQ_OP_ZONE_APPEND.
+ *
+ * Context: any, while the disk is added.
+ * Return: true if emulated, false if the driver handles zone appends.
+ */
+static inline bool kb_blk_disk_zone_append_emulated(struct kb_blk_disk *d)
+{
+	return __kb_blk_emulates_zone_append(__kb_disk(d)->queue);
 }
 
 static inline void __kb_blk_disk_del(struct kb_step *step)
@@ -371,7 +435,12 @@ static inline int __kb_blk_add_disk(struct gendisk *disk)
  * @name: the disk's name under /dev (printf-style, at most 31 characters)
  * @...: arguments for @name
  *
- * Uses a dynamic device number. At teardown del_gendisk() runs first: new
+ * Uses a dynamic device number. A zoned disk's zones are revalidated first
+ * (blk_revalidate_disk_zones(), which the kernels before and after 6.10
+ * both want before add_disk()): the driver's report_zones callback runs
+ * then, so its zone state must be set up in the acquire phase; nothing of
+ * it needs undoing (putting the disk frees it). At teardown del_gendisk()
+ * runs first: new
  * I/O fails, and it returns once every request in flight has completed, so
  * nothing acquired (tag set, backing memory, timers) is released under a
  * request. The kernel's own partition-scan open is released before this
@@ -379,8 +448,10 @@ static inline int __kb_blk_add_disk(struct gendisk *disk)
  *
  * Context: process context, publish phase only; may sleep; the caller
  * must not hold locks a workqueue worker adding a disk could need.
- * Return: 0; the error of add_disk(); or one injected by kb_step_fault().
- * On error nothing is left added (the disk is put by its acquisition step).
+ * Return: 0; the error of blk_revalidate_disk_zones() (-ENODEV for zones
+ * that do not match the limits, -ENOMEM) or of add_disk(); or one injected
+ * by kb_step_fault(). On error nothing is left added (the disk is put by
+ * its acquisition step).
  */
 static inline __printf(3, 4)
 int kb_blk_disk_add(struct kb_publish *p, struct kb_blk_disk *d,
@@ -395,6 +466,12 @@ int kb_blk_disk_add(struct kb_publish *p, struct kb_blk_disk *d,
 	va_start(args, name);
 	vsnprintf(__kb_disk(d)->disk_name, DISK_NAME_LEN, name, args);
 	va_end(args);
+	/* never zoned without it, and then there is no symbol to link to */
+	if (IS_ENABLED(CONFIG_BLK_DEV_ZONED) && d->zoned) {
+		ret = __kb_blk_revalidate_zones(__kb_disk(d));
+		if (ret)
+			return ret;
+	}
 	ret = __kb_blk_add_disk(__kb_disk(d));
 	if (ret)
 		return ret;
@@ -428,7 +505,15 @@ int kb_blk_disk_add(struct kb_publish *p, struct kb_blk_disk *d,
  *  - ``enum blk_eh_timer_return (*timeout)(dtype *dev, struct request *rq,
  *    ctype *cmd)``; without it the timer is re-armed;
  *  - ``int (*poll)(dtype *dev, qtype *hq, struct io_comp_batch *iob)``;
- *    without it polling finds nothing.
+ *    without it polling finds nothing;
+ *  - ``int (*report_zones)(dtype *dev, sector_t sector, unsigned int
+ *    nr_zones, struct kb_blk_zone_report *rep)`` (required for a zoned
+ *    disk): report at most @nr_zones zones from the one holding @sector,
+ *    each with kb_blk_report_zone(), and return how many were reported
+ *    (0 past the last zone) or the first error. It runs in process
+ *    context from blk_revalidate_disk_zones() (in kb_blk_disk_add(),
+ *    before publication) and from zone reports until del_gendisk()
+ *    returns, possibly concurrently with queue_rq.
  *
  * Context: the callbacks run in the contexts blk-mq gives its ops, between
  * the disk's publication and del_gendisk(), so the device data is valid.
@@ -443,9 +528,13 @@ int kb_blk_disk_add(struct kb_publish *p, struct kb_blk_disk *d,
  *    kb_probe, a &struct kb_blk_disk, the tag set, a &struct kb_blk_limits
  *    and the device's data (``dtype *``): an acquisition step. The tag set
  *    is the same lifecycle's or, shared by several disks, an owner's whose
- *    lifecycle encloses theirs (it must outlive every disk on it); 0; -EINVAL
- *    for an invalid block size or max_hw_sectors below a page (checked
- *    the same on every kernel); or the error of blk_mq_alloc_disk();
+ *    lifecycle encloses theirs (it must outlive every disk on it). A
+ *    zoned disk (@lim's zoned) gets the report_zones operation. 0;
+ *    -EINVAL for an invalid block size, max_hw_sectors below a page, a
+ *    zone size that is not a power of two (checked the same on every
+ *    kernel) or a zoned disk without .report_zones; -EOPNOTSUPP for a
+ *    zoned disk on a kernel without CONFIG_BLK_DEV_ZONED; or the error of
+ *    blk_mq_alloc_disk();
  *  - ``ctype *name##_cmd(struct request *rq)`` and
  *    ``struct request *name##_rq(ctype *cmd)``, the typed PDU conversions.
  *
@@ -464,6 +553,9 @@ struct name##_kb_blk_ops_t {						\
 					    typeof(ctype) *cmd);	\
 	int (*poll)(typeof(dtype) *dev, typeof(qtype) *hq,		\
 		    struct io_comp_batch *iob);				\
+	int (*report_zones)(typeof(dtype) *dev, sector_t sector,		\
+			    unsigned int nr_zones,			\
+			    struct kb_blk_zone_report *rep);		\
 };									\
 static const struct name##_kb_blk_ops_t name##_kb_blk_ops = {		\
 	__VA_ARGS__							\
@@ -552,8 +644,23 @@ static const struct blk_mq_ops name##_kb_mq_ops = {			\
 	.poll = name##_kb_poll,						\
 	.map_queues = __kb_blk_map_queues,				\
 };									\
+static int name##_kb_report_zones(struct gendisk *disk, sector_t sector, \
+				  unsigned int nr_zones,		\
+				  __KB_REPORT_ZONES_TAIL)		\
+{									\
+	struct kb_blk_zone_report rep = __KB_ZONE_REPORT(disk);		\
+									\
+	if (!name##_kb_blk_ops.report_zones)				\
+		return -EOPNOTSUPP;					\
+	return name##_kb_blk_ops.report_zones(disk->queue->queuedata,	\
+					      sector, nr_zones, &rep);	\
+}									\
 static const struct block_device_operations name##_kb_bdops = {		\
 	.owner = THIS_MODULE,						\
+};									\
+static const struct block_device_operations name##_kb_zoned_bdops = {	\
+	.owner = THIS_MODULE,						\
+	.report_zones = name##_kb_report_zones,				\
 };									\
 static inline int name##_tag_set_alloc(struct kb_probe *p,		\
 				       struct kb_blk_tag_set *ts,	\
@@ -573,7 +680,11 @@ static inline int name##_disk_alloc(struct kb_probe *p,		\
 				    const struct kb_blk_limits *lim,	\
 				    typeof(dtype) *dev)			\
 {									\
-	return __kb_blk_disk_alloc(p, d, ts, lim, dev, &name##_kb_bdops); \
+	if (lim->zoned && !name##_kb_blk_ops.report_zones)		\
+		return -EINVAL;	/* the block layer needs the zones */	\
+	return __kb_blk_disk_alloc(p, d, ts, lim, dev,			\
+				   lim->zoned ? &name##_kb_zoned_bdops :	\
+						&name##_kb_bdops);	\
 }
 
 #endif /* _KBIND_BLK_H */

@@ -164,11 +164,20 @@ static inline void vm_flags_clear(struct vm_area_struct *vma,
  * @write_cache: the device has a volatile write cache (flushes reach it)
  * @fua: it honours FUA (only with @write_cache)
  * @rotational: a rotating device
+ * @zoned: a host-managed zoned device (the kernel needs
+ *	CONFIG_BLK_DEV_ZONED); the zone fields below apply only with it
+ * @zone_sectors: zone size in 512-byte sectors, a power of two (the
+ *	queue's chunk_sectors: no request crosses a zone)
+ * @max_open_zones: open zones the device allows at once; 0 for no limit
+ * @max_active_zones: open and closed zones it allows at once; 0 for none
+ * @max_zone_append_sectors: largest zone append; 0 to have the block layer
+ *	emulate zone append with writes where it can (since 6.10), on older
+ *	kernels 0 means zone append fails
  *
  * 6.12 takes a &struct queue_limits when the disk is allocated (with
- * feature bits for the cache and rotation); 6.1 has setters and queue flags
- * applied afterwards. The block binding turns this into either, so drivers
- * never touch them.
+ * feature bits for the cache, rotation and zones); 6.1 has setters and
+ * queue flags applied afterwards. The block binding turns this into
+ * either, so drivers never touch them.
  */
 struct kb_blk_limits {
 	unsigned int logical_block_size;
@@ -180,7 +189,44 @@ struct kb_blk_limits {
 	bool write_cache;
 	bool fua;
 	bool rotational;
+	bool zoned;
+	unsigned int zone_sectors;
+	unsigned int max_open_zones;
+	unsigned int max_active_zones;
+	unsigned int max_zone_append_sectors;
 };
+
+/* The limit of the largest zone append: renamed, with a user limit, in 6.13. */
+#ifdef KB_HAVE_MAX_HW_ZONE_APPEND
+#define __kb_lim_zone_append(lim)	((lim).max_hw_zone_append_sectors)
+#else
+#define __kb_lim_zone_append(lim)	((lim).max_zone_append_sectors)
+#endif
+
+#ifndef BLK_FEAT_WRITE_CACHE
+/*
+ * 6.1's zoned setup, on a disk not yet added: the zone model and limits,
+ * RESET_ALL support, and the scheduler that keeps writes to a zone in
+ * order (mq-deadline; "none" cannot be chosen then). A zone append limit
+ * of 0 is left 0 (no zone append): 6.1 cannot emulate it, and its setter
+ * warns on 0.
+ */
+static inline void __kb_blk_set_zoned(struct gendisk *disk,
+				      const struct kb_blk_limits *kl)
+{
+	struct request_queue *q = disk->queue;
+
+	disk_set_zoned(disk, BLK_ZONED_HM);
+	blk_queue_flag_set(QUEUE_FLAG_ZONE_RESETALL, q);
+	blk_queue_required_elevator_features(q, ELEVATOR_F_ZBD_SEQ_WRITE);
+	blk_queue_chunk_sectors(q, kl->zone_sectors);
+	if (kl->max_zone_append_sectors)
+		blk_queue_max_zone_append_sectors(q,
+						  kl->max_zone_append_sectors);
+	disk_set_max_open_zones(disk, kl->max_open_zones);
+	disk_set_max_active_zones(disk, kl->max_active_zones);
+}
+#endif
 
 /*
  * Allocate a disk and its queue on @set with limits @kl. 6.12 (which has
@@ -207,6 +253,13 @@ static inline struct gendisk *__kb_blk_alloc_disk(struct blk_mq_tag_set *set,
 		lim.features |= BLK_FEAT_FUA;
 	if (kl->rotational)
 		lim.features |= BLK_FEAT_ROTATIONAL;
+	if (kl->zoned) {
+		lim.features |= BLK_FEAT_ZONED;
+		lim.chunk_sectors = kl->zone_sectors;
+		__kb_lim_zone_append(lim) = kl->max_zone_append_sectors;
+		lim.max_open_zones = kl->max_open_zones;
+		lim.max_active_zones = kl->max_active_zones;
+	}
 	return blk_mq_alloc_disk(set, &lim, queuedata);
 #else
 	struct gendisk *disk = blk_mq_alloc_disk(set, queuedata);
@@ -231,6 +284,8 @@ static inline struct gendisk *__kb_blk_alloc_disk(struct blk_mq_tag_set *set,
 	blk_queue_write_cache(q, kl->write_cache, kl->write_cache && kl->fua);
 	if (!kl->rotational)
 		blk_queue_flag_set(QUEUE_FLAG_NONROT, q);
+	if (kl->zoned)
+		__kb_blk_set_zoned(disk, kl);
 	return disk;
 #endif
 }
@@ -252,6 +307,74 @@ static inline struct gendisk *__kb_blk_alloc_disk(struct blk_mq_tag_set *set,
 #define __kb_rq_list_empty(l)		rq_list_empty(l)
 #define __kb_rq_list_keep(l, rq)	rq_list_add_tail(l, rq)
 #endif
+
+/**
+ * struct kb_blk_zone_report - where a report_zones callback reports to
+ * @disk: the disk whose zones are reported
+ * @args: 7.2's report arguments (disk_report_zone() takes them)
+ * @cb: before, the block layer's callback for each zone
+ * @data: its data
+ *
+ * The block layer's report_zones operation took a callback and its data
+ * until disk_report_zone() replaced them with an opaque argument; the
+ * block binding's trampoline packs either in this, and
+ * kb_blk_report_zone() hands each zone on, so the driver's callback has
+ * one type on every kernel.
+ */
+struct kb_blk_zone_report {
+	struct gendisk *disk;
+#ifdef KB_HAVE_DISK_REPORT_ZONE
+	struct blk_report_zones_args *args;
+#else
+	report_zones_cb cb;
+	void *data;
+#endif
+};
+
+/*
+ * The tail of block_device_operations.report_zones's parameters, and the
+ * report that packs them, for the trampoline of KB_BLK_MQ().
+ */
+#ifdef KB_HAVE_DISK_REPORT_ZONE
+#define __KB_REPORT_ZONES_TAIL	struct blk_report_zones_args *__kb_args
+#define __KB_ZONE_REPORT(d)	{ .disk = (d), .args = __kb_args }
+
+static inline int __kb_report_zone(struct kb_blk_zone_report *rep,
+				   struct blk_zone *zone, unsigned int idx)
+{
+	return disk_report_zone(rep->disk, zone, idx, rep->args);
+}
+#else
+#define __KB_REPORT_ZONES_TAIL	report_zones_cb __kb_cb, void *__kb_data
+#define __KB_ZONE_REPORT(d)	{ .disk = (d), .cb = __kb_cb, .data = __kb_data }
+
+static inline int __kb_report_zone(struct kb_blk_zone_report *rep,
+				   struct blk_zone *zone, unsigned int idx)
+{
+	return rep->cb(zone, idx, rep->data);
+}
+#endif
+
+/*
+ * Check a zoned disk's zones against its limits and set up the block
+ * layer's zone state (write plugs since 6.10, zone bitmaps before), before
+ * add_disk(). 6.1 took a callback for drivers keeping a copy of it.
+ */
+#ifdef KB_HAVE_REVALIDATE_ZONES_DISK_ONLY
+#define __kb_blk_revalidate_zones(disk)	blk_revalidate_disk_zones(disk)
+#else
+#define __kb_blk_revalidate_zones(disk)	blk_revalidate_disk_zones(disk, NULL)
+#endif
+
+/* Whether the block layer emulates zone append with writes (6.10+). */
+static inline bool __kb_blk_emulates_zone_append(struct request_queue *q)
+{
+#ifdef KB_HAVE_ZONE_APPEND_EMULATION
+	return queue_emulates_zone_append(q);
+#else
+	return false;
+#endif
+}
 
 /*
  * phylib calls a PHY driver's link_change_notify from its state machine

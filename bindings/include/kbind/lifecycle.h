@@ -453,7 +453,7 @@ struct kb_array {
 
 static inline void __kb_array_free(struct kb_step *step)
 {
-	kfree(container_of(step, struct kb_array, step)->mem);
+	kvfree(container_of(step, struct kb_array, step)->mem);
 }
 
 static inline void *__kb_array_alloc(struct kb_probe *p, struct kb_array *a,
@@ -463,7 +463,8 @@ static inline void *__kb_array_alloc(struct kb_probe *p, struct kb_array *a,
 
 	if (ret)
 		return ERR_PTR(ret);
-	a->mem = kcalloc_node(n, size, GFP_KERNEL, node);
+	/* vmalloc'ed past a few pages: a zoned disk may have 100k zones */
+	a->mem = kvzalloc_node(array_size(n, size), GFP_KERNEL, node);
 	if (!a->mem)
 		return ERR_PTR(-ENOMEM);
 	kb_acquired(p, &a->step, __kb_array_free, "array");
