@@ -195,6 +195,7 @@ static int nullb_item_make(struct nullb_item *ni, const char *name)
 	strscpy(ni->slot.name, name, sizeof(ni->slot.name));
 	nullb_store_init(&ni->slot.store);
 	ni->slot.badblocks = &ni->badblocks;
+	nullb_faults_init(&ni->slot.faults, &ni->cfs);
 	return 0;
 }
 

@@ -15,6 +15,7 @@
 #include "kbind_null_blk.h"
 
 struct nullb_queue {
+	unsigned int requeues;		/* injected: alternates the two ways */
 	spinlock_t poll_lock;		/* protects poll_list */
 	struct list_head poll_list;	/* started, waiting for .poll */
 };
@@ -22,6 +23,7 @@ struct nullb_queue {
 struct nullb_cmd {
 	struct hrtimer timer;		/* NULLB_IRQ_TIMER's completion */
 	blk_status_t error;
+	bool fake_timeout;		/* injected: left to the timeout */
 };
 
 /* mbps: a budget of bytes refilled every tick, its debt paid first. */
@@ -43,6 +45,7 @@ struct nullb {
 	struct kb_blk_tag_set own_tags;
 	struct kb_blk_tag_set *tags;	/* own_tags, or the shared set */
 	struct badblocks *badblocks;	/* the slot's, or NULL */
+	struct nullb_faults *faults;	/* the slot's */
 	struct kb_blk_disk disk;
 	struct nullb_throttle throttle;
 	struct nullb_conf conf;
@@ -259,6 +262,8 @@ static void nullb_init_cmd(struct nullb_cmd *cmd)
 static struct nullb_queue *nullb_init_hctx(struct nullb *nullb,
 					   unsigned int index)
 {
+	if (nullb_fault(nullb->faults, init_hctx))
+		return ERR_PTR(-EFAULT);
 	return &nullb->queues[index];
 }
 
@@ -268,6 +273,14 @@ static blk_status_t nullb_queue_rq(struct nullb *nullb, struct nullb_queue *nq,
 {
 	bool polled = kb_blk_rq_polled(rq);
 
+	cmd->fake_timeout = nullb_fault(nullb->faults, timeout);
+	if (nullb_fault(nullb->faults, requeue)) {
+		/* both ways back: blk-mq's busy path, the requeue list */
+		if (++nq->requeues & 1)
+			return BLK_STS_RESOURCE;
+		kb_blk_requeue(rq);
+		return BLK_STS_OK;
+	}
 	if (nullb->conf.mbps && !polled && nullb_throttled(nullb, rq))
 		return BLK_STS_DEV_RESOURCE;
 	blk_mq_start_request(rq);
@@ -277,6 +290,8 @@ static blk_status_t nullb_queue_rq(struct nullb *nullb, struct nullb_queue *nq,
 		spin_unlock(&nq->poll_lock);
 		return BLK_STS_OK;
 	}
+	if (cmd->fake_timeout)
+		return BLK_STS_OK;
 	cmd->error = nullb_handle(nullb, rq, nullb->gfp);
 	switch (nullb->conf.irqmode) {
 	case NULLB_IRQ_NONE:
@@ -325,8 +340,9 @@ static int nullb_poll(struct nullb *nullb, struct nullb_queue *nq,
 }
 
 /*
- * Requests complete on their own, except polled ones nobody polls: those
- * are taken off their list and failed. Either way the request is done.
+ * Requests complete on their own, except polled ones nobody polls (taken
+ * off their list) and those an injected timeout left: both are failed
+ * here. Either way the request is done.
  */
 static enum blk_eh_timer_return nullb_timeout(struct nullb *nullb,
 					      struct request *rq,
@@ -336,7 +352,9 @@ static enum blk_eh_timer_return nullb_timeout(struct nullb *nullb,
 
 	pr_info("rq %p timed out\n", rq);
 	cmd->error = BLK_STS_TIMEOUT;
-	if (kb_blk_rq_polled(rq)) {
+	if (cmd->fake_timeout && !kb_blk_rq_polled(rq)) {
+		blk_mq_complete_request(rq);
+	} else if (kb_blk_rq_polled(rq)) {
 		spin_lock(&nq->poll_lock);
 		if (blk_mq_request_completed(rq)) {
 			spin_unlock(&nq->poll_lock);
@@ -418,6 +436,7 @@ static int nullb_acquire(struct kb_probe *p, struct nullb *nullb)
 	*c = slot->conf;
 	nullb->store = &slot->store;
 	nullb->badblocks = slot->badblocks;
+	nullb->faults = &slot->faults;
 	ret = ida_alloc(&nullb_indexes, GFP_KERNEL);
 	if (ret < 0)
 		return ret;
@@ -622,6 +641,7 @@ int nullb_slot_power_on(struct kb_publish *p, struct nullb_slot *slot,
 
 	slot->conf = *conf;
 	snprintf(slot->name, sizeof(slot->name), NULLB_NAME "%u", index);
+	nullb_faults_init(&slot->faults, NULL);
 	/* Nothing to free if the start fails: no write reached the store. */
 	nullb_store_init(&slot->store);
 	ret = kb_lifecycle_start(&slot->lc, &nullb_kb_ops, NULL, THIS_MODULE);

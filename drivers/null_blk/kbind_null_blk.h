@@ -8,6 +8,7 @@
 
 #include <linux/badblocks.h>
 #include <linux/blkdev.h>
+#include <linux/fault-inject.h>
 #include <linux/spinlock.h>
 #include <linux/xarray.h>
 
@@ -139,6 +140,37 @@ struct nullb_zoned {
 	unsigned int imp_close_zone_no;	/* where to look for one to close */
 };
 
+struct kb_configfs_item;
+
+/*
+ * A device's fault injection (fault.c), with the stock driver's option
+ * CONFIG_BLK_DEV_NULL_BLK_FAULT_INJECTION; without it nothing fails.
+ */
+struct nullb_faults {
+#ifdef CONFIG_BLK_DEV_NULL_BLK_FAULT_INJECTION
+	struct fault_config timeout;	/* requests that never complete */
+	struct fault_config requeue;	/* requests handed back to blk-mq */
+	struct fault_config init_hctx;	/* hardware queues that fail to start */
+#endif
+};
+
+#ifdef CONFIG_BLK_DEV_NULL_BLK_FAULT_INJECTION
+#define nullb_fault(f, which)	should_fail(&(f)->which.attr, 1)
+int nullb_faults_setup(void);
+void nullb_faults_init(struct nullb_faults *f, struct kb_configfs_item *ci);
+#else
+#define nullb_fault(f, which)	false
+static inline int nullb_faults_setup(void)
+{
+	return 0;
+}
+
+static inline void nullb_faults_init(struct nullb_faults *f,
+				     struct kb_configfs_item *ci)
+{
+}
+#endif
+
 /*
  * A device: its configuration and data, and the lifecycle of its disk
  * while it is powered on.
@@ -149,6 +181,7 @@ struct nullb_slot {
 	struct nullb_conf conf;
 	struct nullb_store store;
 	struct badblocks *badblocks;	/* configfs devices' (else NULL) */
+	struct nullb_faults faults;
 	char name[DISK_NAME_LEN];	/* the disk's */
 };
 

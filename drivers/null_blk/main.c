@@ -133,6 +133,8 @@ MODULE_PARM_DESC(zone_full, "Initialize the sequential write required zones of a
 /* The module-parameter defaults of a device, checked as the stock driver. */
 static int nullb_conf_from_params(struct nullb_conf *c)
 {
+	if (nullb_faults_setup())
+		return -EINVAL;
 	if (g_bs > PAGE_SIZE) {
 		pr_warn("invalid block size\n");
 		pr_warn("defaults block size to %lu\n", PAGE_SIZE);

@@ -551,6 +551,53 @@ cfs_badblocks_partial() {
 kb_case "null_blk configfs: badblocks_partial_io writes up to the bad block" \
 	with_module "" cfs_badblocks_partial
 
+# Fault injection, where the kernel has null_blk's option for it (the
+# debug kernel): the stock parameters and configfs directories.
+fault_timeout() {
+	! read_sectors $DEV 0 1 && dmesg | grep -q 'timed out' &&
+		read_sectors $DEV 0 1
+}
+fault_requeue() {
+	roundtrip
+}
+fault_init_hctx() {
+	make_dev ih && ! echo 1 >$CFS/ih/power && ! test -e /dev/ih &&
+		echo 1 >$CFS/ih/power && test -b /dev/ih
+}
+fault_configfs() {
+	make_dev fc memory_backed=1 power=1 &&
+		test -d $CFS/fc/timeout_inject && test -d $CFS/fc/requeue_inject &&
+		test -d $CFS/fc/init_hctx_fault_inject &&
+		read_sectors /dev/fc 0 1 &&
+		echo 100 >$CFS/fc/timeout_inject/probability &&
+		echo 1 >$CFS/fc/timeout_inject/times &&
+		! read_sectors /dev/fc 0 1 && read_sectors /dev/fc 0 1
+}
+have_faults=false
+if kb_insmod "$KO" nr_devices=0; then
+	test -e /sys/module/kbind_null_blk/parameters/timeout && have_faults=true
+	rmmod kbind_null_blk
+fi
+# fault_case NAME ARGS CHECK...: a case with the module loaded with ARGS.
+fault_case() {
+	local name="null_blk faults: $1"
+
+	shift
+	if $have_faults; then
+		kb_case "$name" "$@"
+	else
+		kb_skip "$name" "no CONFIG_BLK_DEV_NULL_BLK_FAULT_INJECTION"
+	fi
+}
+fault_case "timeout=1,100,0,1: the first request times out, the next works" \
+	with_module "timeout=1,100,0,1 gb=1" fault_timeout
+fault_case "requeue=1,100,0,20: requests come back, data intact" \
+	with_module "requeue=1,100,0,20 memory_backed=1 gb=1" fault_requeue
+fault_case "init_hctx=1,100,0,1: the first power on fails, the next works" \
+	with_module "init_hctx=1,100,0,1 nr_devices=0" fault_init_hctx
+fault_case "a device's timeout_inject directory" with_module "" fault_configfs
+fault_case "timeout=x refused" refused "timeout=x"
+
 # The drop-in build: the stock driver's names, the same driver.
 dropin() {
 	kb_insmod "$KB_MODULES/null_blk.ko" "memory_backed=1 gb=1" &&

@@ -225,6 +225,21 @@ static inline int kb_blk_tag_set_update(struct kb_blk_tag_set *ts,
 }
 
 /**
+ * kb_blk_requeue() - hand a request back to be dispatched again later
+ * @rq: a request queue_rq was given and has not started
+ *
+ * For queue_rq, which then returns %BLK_STS_OK: blk-mq puts @rq on the
+ * queue's requeue list and runs the queue again. (Returning
+ * %BLK_STS_RESOURCE is the other way back, through the dispatch list.)
+ *
+ * Context: queue_rq.
+ */
+static inline void kb_blk_requeue(struct request *rq)
+{
+	blk_mq_requeue_request(rq, true);
+}
+
+/**
  * kb_blk_rq_polled() - is @rq on a polled hardware queue?
  * @rq: a request the driver was given, until it completes
  *
@@ -489,7 +504,9 @@ int kb_blk_disk_add(struct kb_publish *p, struct kb_blk_disk *d,
  * @...: designated initializers of the typed callbacks, any subset of:
  *
  *  - ``qtype *(*init_hctx)(dtype *dev, unsigned int index)`` (required):
- *    the data of hardware queue @index, kept in the device's data;
+ *    the data of hardware queue @index, kept in the device's data, or an
+ *    ERR_PTR(): blk-mq then fails what needed the queue (the disk's
+ *    allocation, or a kb_blk_tag_set_update(), which keeps fewer queues);
  *  - ``void (*init_cmd)(ctype *cmd)``: once per request slot, when the tag
  *    set is allocated (timers and the like);
  *  - ``blk_status_t (*queue_rq)(dtype *dev, qtype *hq, struct request *rq,
@@ -572,8 +589,11 @@ static int name##_kb_init_hctx(struct blk_mq_hw_ctx *hctx, void *data,	\
 			       unsigned int index)			\
 {									\
 	typeof(dtype) *dev = hctx->queue->queuedata;			\
+	typeof(qtype) *hq = name##_kb_blk_ops.init_hctx(dev, index);	\
 									\
-	hctx->driver_data = name##_kb_blk_ops.init_hctx(dev, index);	\
+	if (IS_ERR(hq))							\
+		return PTR_ERR(hq);					\
+	hctx->driver_data = hq;						\
 	return 0;							\
 }									\
 static int name##_kb_init_request(struct blk_mq_tag_set *set,		\
