@@ -96,6 +96,7 @@ help:
 	@echo 'make cocci-survey     the rules over drivers/ of linux-source-6.12 (slow)'
 	@echo 'make C=2    build with sparse'
 	@echo 'make KBIND_FAULT_INJECTION=y KDIR=...  test build with a fault injection point per step'
+	@echo 'make blktests [KVER=7.2] [BLKTESTS_REPEAT=N]  blktests null_blk tests, stock vs kbind drop-in (slow)'
 
 FORCE:
 
@@ -105,3 +106,18 @@ bench:
 	@$(KBIND_ROOT)/scripts/deps.sh
 	$(MAKE) modules
 	@BENCH_KERNELS="$(KRELS)" $(KBIND_ROOT)/bench/run.sh
+
+# Not part of "make test": blktests' null_blk tests in TCG guests, the
+# kernel's stock null_blk against kbind's drop-in, one table. KVER=<label
+# or release> picks a kernel (default: all), BLKTESTS_REPEAT=N repeats
+# (timing flakes), BLKTESTS=<dir> is the blktests tree (default
+# ../shared/blktests), BLKTESTS_WRITE_PASS_LIST=1 rewrites
+# tests/blktests/pass-on-stock-<label>, which make test uses. See
+# tests/blktests/run.sh.
+.PHONY: blktests
+blktests:
+	@$(KBIND_ROOT)/scripts/deps.sh
+	$(MAKE) modules
+	@$(KBIND_ROOT)/tests/blktests/run.sh $(if $(KVER),--kernels "$(KVER)") \
+		--repeat $(or $(BLKTESTS_REPEAT),1) \
+		$(if $(BLKTESTS_WRITE_PASS_LIST),--write-pass-list $(KBIND_ROOT)/tests/blktests)

@@ -3,7 +3,8 @@
 #
 # Run every kbind test: install what is missing, build for each supported
 # kernel, then the compile-fail cases, the style checks, the Coccinelle
-# rules' cases and the VM suite on each kernel. The debug kernel's VM suite,
+# rules' cases, the VM suite on each kernel and blktests' null_blk tests on
+# kbind's drop-in (7.2). The debug kernel's VM suite,
 # the longest part, runs in the background from the start; its cases are
 # printed last. Every case prints one
 # "ok"/"not ok" line; the last line is "N passed, N failed[, N skipped]" and
@@ -20,9 +21,10 @@ qemu_devices="-device pci-testdev -device edu"
 # PHY tests compare kbind's with (staged, loaded by the test).
 guest_kmods="configfs libphy"
 guest_kmod_stage=ax88796b
-# What the guests run besides busybox: our test programs and Debian's fio.
+# What the guests run besides busybox: our test programs, Debian's fio and
+# blkzone (zoned null_blk).
 guest_bins() {
-	echo build/user/* /usr/bin/fio
+	echo build/user/* /usr/bin/fio /usr/sbin/blkzone
 }
 mkdir -p "$log"
 : > "$log/results"
@@ -136,6 +138,19 @@ for k in "${kernels[@]}"; do
 		--qemu-args "$qemu_devices" \
 		--tests tests/guest --timeout 600 | tap
 done
+
+# blktests' null_blk tests on kbind's drop-in null_blk, on 7.2 only: the
+# tests that pass on its stock null_blk, listed in
+# tests/blktests/pass-on-stock-7.2 (make blktests KVER=7.2
+# BLKTESTS_WRITE_PASS_LIST=1 rewrites it). In the foreground, while the
+# debug kernel's suite still runs.
+if [ ! -r tests/blktests/pass-on-stock-7.2 ]; then
+	echo "not ok - blktests 7.2: tests/blktests/pass-on-stock-7.2 missing" | tap
+elif scripts/kernels.sh --short | grep -q ' 7\.2$'; then
+	tests/blktests/run.sh --tap --kernels 7.2 --drivers kbind \
+		--tests-from tests/blktests/pass-on-stock-7.2 \
+		2>"$log/blktests.log" | tap
+fi
 
 if [ -n "$debug_pid" ]; then
 	wait "$debug_pid"

@@ -6,7 +6,8 @@
 # Usage: mkinitramfs.sh --out FILE [--kver KVER] [--modroot DIR]
 #                       [--ko "a.ko ..."] [--kmod "name ..."]
 #                       [--kmod-stage "name ..."] [--bin "prog ..."]
-#                       [--tests DIR]
+#                       [--tests DIR] [--pkg "deb ..."]
+#                       [--file "SRC=DST ..."] [--modtree "name|dir/ ..."]
 #
 #   --out FILE    initramfs to write (gzip'd newc cpio)
 #   --kver KVER   kernel release whose /lib/modules/KVER provides --kmod
@@ -23,6 +24,15 @@
 #                 ldd finds for it, at the same paths
 #   --tests DIR   guest test directory, copied to /kbind/tests/ (its *.sh
 #                 scripts are run in sorted order)
+#   --pkg LIST    installed Debian packages whose programs and libraries
+#                 (dpkg -L, without /usr/share) are copied at their paths,
+#                 with the shared libraries ldd finds for their programs
+#   --file LIST   files or directories SRC copied to DST in the guest
+#   --modtree LIST  a /lib/modules/KVER tree for modprobe: the named kernel
+#                 modules (or every module under a DIR/ relative to the
+#                 module directory) with their dependencies, as they are
+#                 (compressed or not), indexed by the host's depmod. Names
+#                 the kernel lacks are reported and left out.
 #
 # The guest also gets /bin/busybox (busybox-static), the harness init and
 # its helper library (/kbind/lib.sh, /kbind/splat.sh). No device nodes are
@@ -42,6 +52,9 @@ KMODS=()
 KSTAGE=()
 BINS=()
 TESTS=
+PKGS=()
+FILES=()
+MODTREE=()
 
 declare -A MOD_PATH	# module name (with '_') -> path relative to moddir
 declare -A MOD_DEPS	# module path -> its dependency paths
@@ -57,7 +70,7 @@ die() {
 }
 
 usage() {
-	sed -n '6,22s/^# \{0,1\}//p' "$0" >&2
+	sed -n '6,36s/^# \{0,1\}//p' "$0" >&2
 	exit 2
 }
 
@@ -73,13 +86,16 @@ parse_args() {
 		--kmod-stage) read -ra KSTAGE <<<"$2" ;;
 		--bin)   read -ra BINS <<<"$2" ;;
 		--tests) TESTS=$2 ;;
+		--pkg)   read -ra PKGS <<<"$2" ;;
+		--file)  read -ra FILES <<<"$2" ;;
+		--modtree) read -ra MODTREE <<<"$2" ;;
 		*)       usage ;;
 		esac
 		shift 2
 	done
 	[ -n "$OUT" ] || usage
-	[ $((${#KMODS[@]} + ${#KSTAGE[@]})) -eq 0 ] || [ -n "$KVER" ] ||
-		die "--kmod needs --kver"
+	[ $((${#KMODS[@]} + ${#KSTAGE[@]} + ${#MODTREE[@]})) -eq 0 ] ||
+		[ -n "$KVER" ] || die "--kmod and --modtree need --kver"
 }
 
 # Set MOD_NAME to module $1's name as the kernel knows it: basename
@@ -204,6 +220,76 @@ stage_libs() {
 	done
 }
 
+# The files of the Debian packages $2... into root $1, at their paths: all
+# but /usr/share (docs, locales) and directories; then the libraries their
+# programs need. Symlinks stay symlinks.
+stage_pkgs() {
+	local root=$1 f
+	local progs=()
+
+	shift
+	while IFS= read -r f; do
+		# directories, and links to them (merged /usr's /bin, /lib)
+		[ ! -d "$f" ] || continue
+		[ -e "$f" ] || [ -L "$f" ] || continue
+		mkdir -p "$root$(dirname "$f")"
+		cp -P "$f" "$root$f"
+		[ -L "$f" ] || [ ! -x "$f" ] || progs+=("$f")
+	done < <(dpkg -L "$@" | grep -v '^/usr/share/' | LC_ALL=C sort -u)
+	[ ${#progs[@]} -eq 0 ] || stage_libs "$root" "${progs[@]}"
+}
+
+# SRC=DST pairs: copy file or directory SRC to DST under root $1.
+stage_extra() {
+	local root=$1 pair src dst
+
+	shift
+	for pair in "$@"; do
+		src=${pair%%=*}
+		dst=${pair#*=}
+		[ -e "$src" ] || die "$src: no such file or directory"
+		mkdir -p "$root$(dirname "$dst")"
+		cp -a "$src" "$root$dst"
+	done
+}
+
+# /lib/modules/KVER with the --modtree modules and their dependencies.
+stage_modtree() {
+	local root=$1 moddir=$MODROOT/lib/modules/$KVER item mod f
+	local dest=$1/lib/modules/$KVER
+
+	ORDER=()
+	VISITED=()
+	for item in "${MODTREE[@]}"; do
+		if [ "${item%/}" != "$item" ]; then
+			[ -d "$moddir/$item" ] || {
+				echo "mkinitramfs: $KVER has no $item" >&2
+				continue
+			}
+			while read -r mod; do
+				visit "$mod"
+			done < <(cd "$moddir" && find "${item%/}" -name '*.ko*' | sort)
+			continue
+		fi
+		mod_name "$item"
+		if [ -n "${MOD_PATH[$MOD_NAME]-}" ]; then
+			visit "${MOD_PATH[$MOD_NAME]}"
+		elif [ -n "${BUILTIN[$MOD_NAME]-}" ]; then
+			echo "mkinitramfs: $item: built into $KVER" >&2
+		else
+			echo "mkinitramfs: $item: not available for $KVER" >&2
+		fi
+	done
+	for mod in "${ORDER[@]}"; do
+		mkdir -p "$dest/$(dirname "$mod")"
+		cp "$moddir/$mod" "$dest/$mod"
+	done
+	for f in modules.builtin modules.builtin.modinfo modules.order; do
+		[ ! -f "$moddir/$f" ] || cp "$moddir/$f" "$dest/"
+	done
+	depmod -b "$root" "$KVER" || die "depmod failed for the module tree"
+}
+
 stage_tests() {
 	local dir=$1/kbind/tests
 
@@ -238,12 +324,19 @@ main() {
 	STAGE=$(mktemp -d)
 	trap 'rm -rf "$STAGE"' EXIT
 	stage_base "$STAGE"
-	if [ $((${#KMODS[@]} + ${#KSTAGE[@]})) -gt 0 ]; then
+	if [ $((${#KMODS[@]} + ${#KSTAGE[@]} + ${#MODTREE[@]})) -gt 0 ]; then
 		load_module_db
-		resolve_kmods
-		resolve_staged
 	fi
+	if [ ${#MODTREE[@]} -gt 0 ]; then
+		stage_modtree "$STAGE"
+	fi
+	ORDER=()
+	VISITED=()
+	resolve_kmods
+	resolve_staged
 	stage_kmods "$STAGE"
+	[ ${#PKGS[@]} -eq 0 ] || stage_pkgs "$STAGE" "${PKGS[@]}"
+	stage_extra "$STAGE" "${FILES[@]}"
 	stage_files "$STAGE/kbind/modules" "${KOS[@]}"
 	stage_files "$STAGE/kbind/bin" "${BINS[@]}"
 	[ ${#BINS[@]} -eq 0 ] || stage_libs "$STAGE" "${BINS[@]}"

@@ -8,6 +8,7 @@
 #                  [--kmod-stage "name ..."] [--bin "prog ..."]
 #                  [--tests DIR] [--qemu-args "ARGS"]
 #                  [--timeout SECONDS] [--label TEXT]
+#                  [--smp N] [--append "ARGS"] [--initramfs FILE]
 #
 #   --kver KVER       boot /boot/vmlinuz-KVER, kernel modules from
 #                     /lib/modules/KVER
@@ -22,6 +23,11 @@
 #   --qemu-args ARGS  extra QEMU arguments, e.g. "-device edu"
 #   --timeout SECONDS kill QEMU after this long (default 300)
 #   --label TEXT      prefix for case names, e.g. "6.1"
+#   --smp N           guest CPUs (default 2)
+#   --append ARGS     more kernel command line arguments (the guest's
+#                     scripts read them in /proc/cmdline)
+#   --initramfs FILE  boot this initramfs (built by mkinitramfs.sh) instead
+#                     of building one from --ko ... --tests
 #
 # Prints one line per guest case, "ok - LABEL: NAME" or "not ok - LABEL:
 # NAME" (unnumbered: the caller numbers them) with the guest's "# "
@@ -46,6 +52,9 @@ TESTS=
 QEMU_ARGS=
 TIMEOUT=300
 LABEL=
+SMP=2
+APPEND=
+INITRAMFS=
 
 FAILED=0	# set to 1 by the first failed case
 QEMU_RC=0	# exit status of timeout(1) around QEMU
@@ -55,7 +64,7 @@ ELAPSED=0	# seconds QEMU ran
 . "$HERE/guest/splat.sh"
 
 usage() {
-	sed -n '6,24s/^# \{0,1\}//p' "$0" >&2
+	sed -n '6,30s/^# \{0,1\}//p' "$0" >&2
 	exit 2
 }
 
@@ -76,6 +85,9 @@ parse_args() {
 		--qemu-args) QEMU_ARGS=$2 ;;
 		--timeout)   TIMEOUT=$2 ;;
 		--label)     LABEL=$2 ;;
+		--smp)       SMP=$2 ;;
+		--append)    APPEND=$2 ;;
+		--initramfs) INITRAMFS=$2 ;;
 		*)           usage ;;
 		esac
 		shift 2
@@ -96,6 +108,15 @@ build_initramfs() {
 	local msgs rc=0
 
 	mkdir -p "$OUT"
+	if [ -n "$INITRAMFS" ]; then
+		[ -r "$INITRAMFS" ] || {
+			report "not ok" "vm boot, clean run, no kernel splat"
+			echo "# $INITRAMFS not found"
+			exit 1
+		}
+		return 0
+	fi
+	INITRAMFS=$OUT/initramfs.cpio.gz
 	msgs=$("$HERE/mkinitramfs.sh" --out "$OUT/initramfs.cpio.gz" \
 		--kver "$KVER" --modroot "$MODROOT" --ko "$KO" \
 		--kmod "$KMOD" --kmod-stage "$KSTAGE" --bin "$BIN" \
@@ -114,12 +135,12 @@ boot_vm() {
 	read -ra extra <<<"$QEMU_ARGS"
 	rm -f "$OUT/console.log" "$OUT/results.tap"
 	timeout -k 10 "$TIMEOUT" qemu-system-x86_64 \
-		-accel tcg -machine q35 -cpu max -smp 2 -m "$MEM" \
+		-accel tcg -machine q35 -cpu max -smp "$SMP" -m "$MEM" \
 		-display none -monitor none -no-reboot \
 		-serial "file:$OUT/console.log" \
 		-serial "file:$OUT/results.tap" \
-		-kernel "$KERNEL" -initrd "$OUT/initramfs.cpio.gz" \
-		-append "console=ttyS0 panic=-1 printk.devkmsg=on" \
+		-kernel "$KERNEL" -initrd "$INITRAMFS" \
+		-append "console=ttyS0 panic=-1 printk.devkmsg=on${APPEND:+ $APPEND}" \
 		"${extra[@]}" </dev/null >"$OUT/qemu.log" 2>&1 || QEMU_RC=$?
 	ELAPSED=$((SECONDS - start))
 }
