@@ -17,7 +17,9 @@
  *   -EINVAL (or the parser's error) and changes nothing;
  * - while the item's lifecycle is live its attributes refuse writes with
  *   -EBUSY, so what acquire and publish read does not change under the
- *   published object; writes after rmdir get -ENODEV;
+ *   published object, unless the driver gave one an apply callback
+ *   (KB_CONFIGFS_ATTR_LIVE()) or its own store (KB_CONFIGFS_ATTR_FN()),
+ *   which then decides; writes after rmdir get -ENODEV;
  * - attribute writes, enable and rmdir of one item are serialised by the
  *   item's mutex, and the lifecycle is stopped before the item is freed;
  * - an attribute of another type than its field fails to compile.
