@@ -6,7 +6,10 @@
 # memory_backed x irqmode) creates one device per driver through configfs
 # with identical attributes and runs one fio over both, the two drivers
 # interleaved rep by rep (stock first on odd reps, kbind first on even ones).
-# Prints one result line per run on the results channel:
+# Zoned devices (16 MiB zones) get cells of their own, named by RW:
+# zoned-randread (reads anywhere) and zoned-write (sequential writes in
+# fio's zbd mode, which resets zones as it wraps). Prints one result line
+# per run on the results channel:
 #
 #	bench,RW,IODEPTH,NUMJOBS,MEM,IRQ,REP,DRIVER,IOPS
 #
@@ -23,11 +26,13 @@
 STOCK=/sys/kernel/config/nullb
 KBIND=/sys/kernel/config/kbnullb
 
-# mkdev CONFIGDIR NAME MEM IRQ: create and power on /dev/NAME.
+# mkdev CONFIGDIR NAME MEM IRQ [ZONED]: create and power on /dev/NAME.
 mkdev() {
 	local d=$1/$2
 
 	mkdir "$d" &&
+		echo "${5:-0}" >"$d/zoned" &&
+		echo 16 >"$d/zone_size" &&
 		echo "$SIZE_MB" >"$d/size" &&
 		echo 4096 >"$d/blocksize" &&
 		echo "$3" >"$d/memory_backed" &&
@@ -48,15 +53,17 @@ rmdev() {
 # its own, the same for both drivers, so where the scheduler puts it is not
 # one more difference between their runs.
 jobfile() {
-	local rep=1 cpus=1
+	local rep=1 cpus=1 rw=${1#zoned-} zonemode=none
 
 	[ "$3" -eq 1 ] || cpus=0-$(($3 - 1))
+	[ "$1" != zoned-write ] || zonemode=zbd
 	cat <<-END
 	[global]
 	ioengine=io_uring
 	direct=1
 	bs=4k
-	rw=$1
+	rw=$rw
+	zonemode=$zonemode
 	iodepth=$2
 	numjobs=$3
 	thread=1
@@ -84,9 +91,11 @@ jobfile() {
 
 # cell RW QD JOBS MEM IRQ: one device per driver, one fio, result lines.
 cell() {
-	local id="$1,$2,$3,$4,$5" out sched
+	local id="$1,$2,$3,$4,$5" out sched zoned=0
 
-	if ! mkdev $STOCK sbench "$4" "$5" || ! mkdev $KBIND kbench "$4" "$5"
+	case $1 in zoned-*) zoned=1 ;; esac
+	if ! mkdev $STOCK sbench "$4" "$5" $zoned ||
+		! mkdev $KBIND kbench "$4" "$5" $zoned
 	then
 		kb_diag "bench: $id: creating the devices failed"
 		return 1
@@ -125,6 +134,14 @@ main() {
 			cell $rw $qd $jobs $mem $irq
 	done
 	done
+	done
+	done
+	done
+	for rw in zoned-randread zoned-write; do
+	for qd in 1 32; do
+	for mem in 0 1; do
+		echo "$rw,$qd,1,$mem,1" | grep -qE "^($CELLS)\$" &&
+			cell $rw $qd 1 $mem 1
 	done
 	done
 	done

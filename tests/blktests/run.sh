@@ -44,9 +44,10 @@ REPEAT=${BLKTESTS_REPEAT:-1}
 TESTS=()
 TAP=
 PASS_DIR=
-# Guest size: throtl/006 needs more than 2 GiB; block/038 wants CPUs.
+# Guest size: throtl/006 needs more than 2 GiB; block/038 sets 4
+# submission queues on a powered device, which takes 4 CPUs.
 MEM=${BLKTESTS_MEM:-4096}
-SMP=${BLKTESTS_SMP:-2}
+SMP=${BLKTESTS_SMP:-4}
 TIMEOUT=${BLKTESTS_TIMEOUT:-20}
 
 # The null_blk tests by name, for when the blktests tree is absent (the
@@ -57,9 +58,10 @@ block/029 block/030 block/031 block/034 block/035 block/038 block/039
 throtl/001 throtl/002 throtl/003 throtl/004 throtl/005 throtl/006 zbd/001
 zbd/002 zbd/003 zbd/004 zbd/005 zbd/006 zbd/010 zbd/011"
 
-# What the guest gets: Debian's programs with their libraries, and the
-# kernel modules the null_blk tests load.
-GUEST_PKGS="bash coreutils util-linux util-linux-extra mount kmod gawk sed
+# What the guest gets: Debian's programs with their libraries (dash is
+# /bin/sh, which zgrep and other scripts name), and the kernel modules the
+# null_blk tests load.
+GUEST_PKGS="bash dash coreutils util-linux util-linux-extra mount kmod gawk sed
 grep findutils procps psmisc diffutils bc bsdutils e2fsprogs f2fs-tools
 dmsetup cryptsetup-bin gzip bsdextrautils"
 GUEST_MODS="null_blk configfs scsi_debug sd_mod sg loop dm-mod dm-crypt

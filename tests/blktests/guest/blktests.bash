@@ -51,9 +51,31 @@ read_cmdline() {
 	TESTS=${TESTS//,/ }
 }
 
+# Debian's programs, not busybox's: the harness's init installs busybox's
+# applets as symlinks where no file is, so an applet whose place differs
+# from the Debian program's (busybox's /bin/stat, coreutils' /usr/bin/stat)
+# would come first in PATH. Those symlinks go.
+debian_programs_first() {
+	local d f name other
+
+	for d in /bin /sbin /usr/bin /usr/sbin; do
+		for f in "$d"/*; do
+			[ "$(readlink "$f")" = /bin/busybox ] || continue
+			name=${f##*/}
+			for other in /bin /sbin /usr/bin /usr/sbin; do
+				if [ -e "$other/$name" ] && [ ! -L "$other/$name" ]; then
+					rm -f "$f"
+					break
+				fi
+			done
+		done
+	done
+}
+
 # What blktests expects of a system: cgroup2, /dev/shm, /etc/mtab, the
 # kernel's config for _have_kernel_option.
 setup_system() {
+	debian_programs_first
 	if grep -qw cgroup2 /proc/filesystems; then
 		mount -t cgroup2 cgroup2 /sys/fs/cgroup
 	fi
