@@ -7,10 +7,8 @@
 # closed and the device directories gone.
 
 . /kbind/lib.sh
-
-KO=$KB_MODULES/kbind_null_blk.ko
-DEV=/dev/kbnullb0
-CFS=/sys/kernel/config/kbnullb
+# shellcheck source=null-blk.lib
+. /kbind/tests/null-blk.lib
 
 # read_back [DEV]: the 4 MiB at 6.25 MiB of DEV (/dev/kbnullb0), read with
 # direct I/O into /tmp/back.
@@ -29,23 +27,6 @@ roundtrip() {
 		dd if=/tmp/pat of="$dev" bs=64k seek=100 oflag=direct \
 			2>/dev/null &&
 		read_back "$dev" && cmp /tmp/pat /tmp/back
-}
-
-# load ARGS...: load with ARGS, run the rest of the case, unload. What a
-# failed case left in configfs goes first, so the next case starts clean.
-with_module() {
-	local args=$1 rc=0 d
-
-	shift
-	kb_insmod "$KO" "$args" || return 1
-	"$@" || rc=1
-	for d in "$CFS"/*/; do
-		[ -d "$d" ] || continue
-		echo 0 >"$d/power"
-		rmdir "$d"
-	done
-	rmmod kbind_null_blk || rc=1
-	return $rc
 }
 
 default_device() {
@@ -131,17 +112,6 @@ kb_case "null_blk: fio verify fails on a device that stores nothing" \
 # configfs, in the style of the stock /sys/kernel/config/nullb.
 grep -q ' /sys/kernel/config ' /proc/mounts ||
 	mount -t configfs none /sys/kernel/config
-
-# make NAME ATTR=VALUE...: a device directory with those attributes.
-make_dev() {
-	local name=$1 kv
-
-	shift
-	mkdir $CFS/"$name" || return 1
-	for kv in "$@"; do
-		echo "${kv#*=}" >$CFS/"$name"/"${kv%%=*}" || return 1
-	done
-}
 
 # Two module devices on one tag set: blk-mq marks its queues shared. A
 # configfs device joins it, with the module's queues, not its own.

@@ -7,27 +7,9 @@
 # kernel without CONFIG_BLK_DEV_ZONED only the refusal is checked.
 
 . /kbind/lib.sh
-
-KO=$KB_MODULES/kbind_null_blk.ko
-DEV=/dev/kbnullb0
-CFS=/sys/kernel/config/kbnullb
+# shellcheck source=null-blk.lib
+. /kbind/tests/null-blk.lib
 Z4="zoned=1 gb=1 zone_size=4"
-
-# with_module ARGS CMD...: load with ARGS, run CMD, clean configfs, unload.
-with_module() {
-	local args=$1 rc=0 d
-
-	shift
-	kb_insmod "$KO" "$args" || return 1
-	"$@" || rc=1
-	for d in "$CFS"/*/; do
-		[ -d "$d" ] || continue
-		echo 0 >"$d/power"
-		rmdir "$d"
-	done
-	rmmod kbind_null_blk || rc=1
-	return $rc
-}
 
 # refused MESSAGE ARGS...: loading with ARGS fails, with MESSAGE in dmesg.
 refused() {
@@ -45,16 +27,6 @@ if ! kb_insmod "$KO" "$Z4" 2>/dev/null; then
 	exit 0
 fi
 rmmod kbind_null_blk
-
-make_dev() {
-	local name=$1 kv
-
-	shift
-	mkdir $CFS/"$name" || return 1
-	for kv in "$@"; do
-		echo "${kv#*=}" >$CFS/"$name"/"${kv%%=*}" || return 1
-	done
-}
 
 features() {
 	local f
