@@ -434,16 +434,16 @@ cfs_queues_under_fio() {
 
 	make_dev lf memory_backed=1 power=1 || return 1
 	fio --name=v --filename=/dev/lf --direct=1 --rw=randwrite --bs=4k \
-		--size=8m --iodepth=16 --ioengine=io_uring --verify=crc32c \
-		--loops=3 >/tmp/fio-lf 2>&1 &
+		--size=4m --iodepth=16 --ioengine=io_uring --verify=crc32c \
+		>/tmp/fio-lf 2>&1 &
 	pid=$!
-	for i in $(seq 20); do
+	for i in $(seq 10); do
 		echo $((i % 2 + 1)) >$CFS/lf/submit_queues || rc=1
 	done
 	wait $pid || { cat /tmp/fio-lf; rc=1; }
 	return $rc
 }
-kb_case "null_blk configfs: submit_queues changed 20 times under fio verify" \
+kb_case "null_blk configfs: submit_queues changed 10 times under fio verify" \
 	with_module "" cfs_queues_under_fio
 
 cfs_shared_tags() {
