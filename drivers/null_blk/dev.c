@@ -262,7 +262,7 @@ static void nullb_init_cmd(struct nullb_cmd *cmd)
 static struct nullb_queue *nullb_init_hctx(struct nullb *nullb,
 					   unsigned int index)
 {
-	if (nullb_fault(nullb->faults, init_hctx))
+	if (nullb_fault_init_hctx(nullb->faults))
 		return ERR_PTR(-EFAULT);
 	return &nullb->queues[index];
 }
@@ -273,8 +273,8 @@ static blk_status_t nullb_queue_rq(struct nullb *nullb, struct nullb_queue *nq,
 {
 	bool polled = kb_blk_rq_polled(rq);
 
-	cmd->fake_timeout = nullb_fault(nullb->faults, timeout);
-	if (nullb_fault(nullb->faults, requeue)) {
+	cmd->fake_timeout = nullb_fault_timeout(nullb->faults);
+	if (nullb_fault_requeue(nullb->faults)) {
 		/* both ways back: blk-mq's busy path, the requeue list */
 		if (++nq->requeues & 1)
 			return BLK_STS_RESOURCE;

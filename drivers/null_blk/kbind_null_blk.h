@@ -155,11 +155,24 @@ struct nullb_faults {
 };
 
 #ifdef CONFIG_BLK_DEV_NULL_BLK_FAULT_INJECTION
-#define nullb_fault(f, which)	should_fail(&(f)->which.attr, 1)
 int nullb_faults_setup(void);
 void nullb_faults_init(struct nullb_faults *f, struct kb_configfs_item *ci);
+
+static inline bool nullb_fault_timeout(struct nullb_faults *f)
+{
+	return should_fail(&f->timeout.attr, 1);
+}
+
+static inline bool nullb_fault_requeue(struct nullb_faults *f)
+{
+	return should_fail(&f->requeue.attr, 1);
+}
+
+static inline bool nullb_fault_init_hctx(struct nullb_faults *f)
+{
+	return should_fail(&f->init_hctx.attr, 1);
+}
 #else
-#define nullb_fault(f, which)	false
 static inline int nullb_faults_setup(void)
 {
 	return 0;
@@ -168,6 +181,21 @@ static inline int nullb_faults_setup(void)
 static inline void nullb_faults_init(struct nullb_faults *f,
 				     struct kb_configfs_item *ci)
 {
+}
+
+static inline bool nullb_fault_timeout(struct nullb_faults *f)
+{
+	return false;
+}
+
+static inline bool nullb_fault_requeue(struct nullb_faults *f)
+{
+	return false;
+}
+
+static inline bool nullb_fault_init_hctx(struct nullb_faults *f)
+{
+	return false;
 }
 #endif
 
