@@ -138,7 +138,8 @@ static inline void __kb_blk_map_queues(struct blk_mq_tag_set *set)
 	set->map[HCTX_TYPE_READ].nr_queues = 0;
 	poll->nr_queues = nr_poll;
 	poll->queue_offset = def->nr_queues;
-	blk_mq_map_queues(poll);
+	if (nr_poll)	/* none after an update: 6.1 would divide by 0 */
+		blk_mq_map_queues(poll);
 }
 
 static inline void __kb_blk_tag_set_free(struct kb_step *step)
