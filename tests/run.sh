@@ -85,7 +85,7 @@ debug_vm() {
 		--kmod-stage "$guest_kmod_stage" \
 		--label debug --out "$log/vm-debug" --ko "${kos[*]}" \
 		--qemu-args "$qemu_devices" \
-		--bin "$(guest_bins)" --tests "$stage" --timeout 2400
+		--bin "$(guest_bins)" --tests "$stage" --timeout 3600
 }
 
 scripts/deps.sh || { echo "not ok - install dependencies"; exit 1; }
