@@ -352,9 +352,7 @@ static enum blk_eh_timer_return nullb_timeout(struct nullb *nullb,
 
 	pr_info("rq %p timed out\n", rq);
 	cmd->error = BLK_STS_TIMEOUT;
-	if (cmd->fake_timeout && !kb_blk_rq_polled(rq)) {
-		blk_mq_complete_request(rq);
-	} else if (kb_blk_rq_polled(rq)) {
+	if (kb_blk_rq_polled(rq)) {
 		spin_lock(&nq->poll_lock);
 		if (blk_mq_request_completed(rq)) {
 			spin_unlock(&nq->poll_lock);
@@ -362,6 +360,8 @@ static enum blk_eh_timer_return nullb_timeout(struct nullb *nullb,
 		}
 		list_del_init(&rq->queuelist);
 		spin_unlock(&nq->poll_lock);
+		blk_mq_complete_request(rq);
+	} else if (cmd->fake_timeout) {
 		blk_mq_complete_request(rq);
 	}
 	return BLK_EH_DONE;
