@@ -8,7 +8,8 @@
 # Each case NAME.c states the diagnostic its misuse must produce in an
 # "expect:" line (an extended regex). For every case two TAP lines are
 # printed: the misuse fails to compile with that diagnostic, and the correct
-# variant (-DKB_CF_CORRECT) compiles and links into a module.
+# variant (-DKB_CF_CORRECT) compiles and links into a module. Two Kbuild
+# runs build every case, one the correct variants, one the misuses.
 
 set -euo pipefail
 
@@ -39,38 +40,50 @@ stage() {
 	} > "$dir/Kbuild"
 }
 
+# build DIR: every module of DIR, on past failures (-k), each object's
+# messages kept together (-O), so they can be told apart per case.
 build() {
-	make -k -C "$kdir" M="$1" modules > "$1/build.log" 2>&1
+	make -k -j"$(nproc)" -Otarget -C "$kdir" M="$1" modules \
+		> "$1/build.log" 2>&1
 }
 
 expect_of() {
 	sed -n 's/^ \* expect: //p' "$here/$1.c"
 }
 
+# log_of CASE: the misuse build's messages for CASE's object: from its
+# "CC [M]" line to the next Kbuild step.
+log_of() {
+	awk -v c="$1" '
+		/^  [A-Z]/ { mine = /CC \[M\]/ && $0 ~ ("[ /]" c "\\.o$") }
+		mine' "$out/misuse/build.log"
+}
+
 # Misuse of one case; prints its TAP line.
 check_bad() {
-	local c=$1 dir=$out/$1 re
+	local c=$1 re msgs
 	re=$(expect_of "$c")
-	stage "$dir" "" "$c"
-	if build "$dir"; then
+	msgs=$(log_of "$c")
+	if [ -f "$out/misuse/$c.o" ]; then
 		echo "not ok - $label compile-fail: $c: misuse compiled"
 	elif [ -z "$re" ]; then
 		echo "not ok - $label compile-fail: $c: no expect: line"
-	elif grep -Eq "error: .*$re" "$dir/build.log"; then
+	elif grep -Eq "error: .*$re" <<<"$msgs"; then
 		echo "ok - $label compile-fail: $c: rejected as expected"
 	else
 		echo "not ok - $label compile-fail: $c: wrong diagnostic"
 		echo "# expected: $re"
-		grep -E 'error' "$dir/build.log" | head -n 5 | sed 's/^/# /' || true
+		grep -E 'error' <<<"$msgs" | head -n 5 | sed 's/^/# /' || true
 	fi
 }
-export -f check_bad stage build expect_of
-export here root kdir out label
 
 mapfile -t cases < <(cd "$here" && ls -- *.c | sed 's/\.c$//')
 
+# Both builds at once: each is one Kbuild run over every case.
 stage "$out/correct" -DKB_CF_CORRECT "${cases[@]}"
+stage "$out/misuse" "" "${cases[@]}"
 build "$out/correct" || true
+build "$out/misuse" || true
 for c in "${cases[@]}"; do
 	if [ -f "$out/correct/$c.ko" ]; then
 		echo "ok - $label compile-fail: $c: correct variant compiles"
@@ -79,6 +92,5 @@ for c in "${cases[@]}"; do
 		grep -E "$c\.c.*error" "$out/correct/build.log" | head -n 5 |
 			sed 's/^/# /' || true
 	fi
+	check_bad "$c"
 done
-
-printf '%s\n' "${cases[@]}" | xargs -P 2 -I{} bash -c 'check_bad {}'
