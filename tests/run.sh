@@ -4,8 +4,8 @@
 # Run every kbind test: install what is missing, build for each supported
 # kernel, then the compile-fail cases, the style checks, the Coccinelle
 # rules' cases, the VM suite on each kernel and blktests' null_blk tests on
-# kbind's drop-in (7.2). The debug kernel's VM suite,
-# the longest part, runs in the background from the start; its cases are
+# kbind's drop-in (7.2). The debug kernel's VM suite, the longest part,
+# runs in the background from the start, in two VMs; its cases are
 # printed last. Every case prints one
 # "ok"/"not ok" line; the last line is "N passed, N failed[, N skipped]" and
 # the exit status is non-zero if any case failed. Logs stay in build/test/.
@@ -71,20 +71,35 @@ debug_kernel() {
 		make -s KDIR="$dk/build" KBIND_FAULT_INJECTION=y
 }
 
-debug_vm() {
-	local dk=$1 krel stage
+# The debug suite runs in two VMs at once, each a chain of scripts about
+# half as long (the whole of it in one guest was the longest chain of the
+# run). The first takes these scripts, the second the rest; both load the
+# fault point first.
+debug_part1="10-misc-sample.sh 20-misc-owner.sh 30-platform-sample.sh
+40-fault-sweep.sh 40-pci-samples.sh 45-init-failure.sh 60-phy.sh"
+
+debug_vm() {	# DK PART(1|2)
+	local dk=$1 part=$2 krel stage t
 
 	krel=$(cat "$dk/release")
-	stage=$log/guest-debug
+	stage=$log/guest-debug-$part
 	rm -rf "$stage"
 	mkdir -p "$stage"
 	cp -r tests/guest/. tests/debug/. "$stage/"
+	for t in "$stage"/*.sh; do
+		t=${t##*/}
+		[ "$t" = 00-fault-point.sh ] && continue
+		case " ${debug_part1//$'\n'/ } " in
+		*" $t "*) [ "$part" = 1 ] ;;
+		*) [ "$part" = 2 ] ;;
+		esac || rm "$stage/$t"
+	done
 	mapfile -t kos < <(find "build/$krel" -name '*.ko' | sort)
 	tests/vm/run-vm.sh --kver "$krel" --kernel "$dk/bzImage" \
 		--modroot "$dk/modroot" --mem 2048 --kmod "kunit $guest_kmods" \
 		--kmod-stage "$guest_kmod_stage" \
-		--label debug --out "$log/vm-debug" --ko "${kos[*]}" \
-		--qemu-args "$qemu_devices" \
+		--label "debug $part/2" --out "$log/vm-debug-$part" \
+		--ko "${kos[*]}" --qemu-args "$qemu_devices" \
 		--bin "$(guest_bins)" --tests "$stage" --timeout 3600
 }
 
@@ -95,12 +110,14 @@ case_of "build: test programs (static)" make -s user | tap
 # the background while everything else runs (a TCG guest leaves much of a
 # core idle). Its cases are reported at the end.
 debug_kernel | tap
-debug_pid=
+debug_pids=()
 if dk=$(scripts/test-kernel.sh debug --cached); then
-	echo "# the debug kernel's VM suite runs in the background" \
-		"(console: build/test/vm-debug/console.log)"
-	debug_vm "$dk" > "$log/debug.tap" 2>&1 &
-	debug_pid=$!
+	echo "# the debug kernel's VM suite runs in the background, in two" \
+		"VMs (consoles: build/test/vm-debug-{1,2}/console.log)"
+	for part in 1 2; do
+		debug_vm "$dk" $part > "$log/debug-$part.tap" 2>&1 &
+		debug_pids+=($!)
+	done
 fi
 
 # Debian unstable's 7.2, built here (cached: a no-op once built).
@@ -152,10 +169,10 @@ elif scripts/kernels.sh --short | grep -q ' 7\.2$'; then
 		2>"$log/blktests.log" | tap
 fi
 
-if [ -n "$debug_pid" ]; then
-	wait "$debug_pid"
-	tap < "$log/debug.tap"
-fi
+for part in "${!debug_pids[@]}"; do
+	wait "${debug_pids[$part]}"
+	tap < "$log/debug-$((part + 1)).tap"
+done
 
 skipped=$(grep -c '^ok .*# SKIP' "$log/results" || true)
 failed=$(grep -c '^not ok ' "$log/results" || true)

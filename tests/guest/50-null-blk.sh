@@ -85,16 +85,18 @@ kb_case "null_blk: polled queue: io_uring IOPOLL I/O completes through .poll" \
 	nullb_test polled_io
 
 # fio_verify DEV: jobs at queue depths 1, 16 and 64 and block sizes 4-64
-# KiB write their own 16 MiB of DEV, then read it back and check each
-# block's crc32c; fio fails on the first mismatch.
+# KiB write their own 16 MiB of DEV (4 on the debug kernel), then read it
+# back and check each block's crc32c; fio fails on the first mismatch.
 fio_verify() {
+	local mb=$((16 / KB_MB_SCALE))
+
 	fio --name=global --filename="$1" --direct=1 --ioengine=io_uring \
-		--verify=crc32c --verify_fatal=1 --size=16m --bsrange=4k-64k \
+		--verify=crc32c --verify_fatal=1 --size=${mb}m --bsrange=4k-64k \
 		--name=qd1 --rw=randwrite --iodepth=1 --offset=0 \
-		--name=qd16 --rw=randwrite --iodepth=16 --offset=16m \
-		--name=qd64 --rw=write --iodepth=64 --offset=32m \
-		--name=qd16-4k --rw=randwrite --iodepth=16 --bs=4k --offset=48m \
-		>/tmp/fio.out 2>&1
+		--name=qd16 --rw=randwrite --iodepth=16 --offset=${mb}m \
+		--name=qd64 --rw=write --iodepth=64 --offset=$((2 * mb))m \
+		--name=qd16-4k --rw=randwrite --iodepth=16 --bs=4k \
+		--offset=$((3 * mb))m >/tmp/fio.out 2>&1
 	local rc=$?
 
 	[ $rc -eq 0 ] || tail -n 8 /tmp/fio.out
