@@ -96,7 +96,7 @@ help:
 	@echo 'make cocci-survey     the rules over drivers/ of linux-source-6.12 (slow)'
 	@echo 'make C=2    build with sparse'
 	@echo 'make KBIND_FAULT_INJECTION=y KDIR=...  test build with a fault injection point per step'
-	@echo 'make blktests [KVER=7.2] [BLKTESTS_REPEAT=N]  blktests null_blk tests, stock vs kbind drop-in (slow)'
+	@echo 'make blktests [KVER=7.2|debug] [BLKTESTS_REPEAT=N]  blktests null_blk tests, stock vs kbind drop-in (slow)'
 
 FORCE:
 
@@ -109,7 +109,9 @@ bench:
 
 # Not part of "make test": blktests' null_blk tests in TCG guests, the
 # kernel's stock null_blk against kbind's drop-in, one table. KVER=<label
-# or release> picks a kernel (default: all), BLKTESTS_REPEAT=N repeats
+# or release> picks a kernel (default: all, and the debug kernel for the
+# fault-injection tests once make test built it; KVER=debug runs only
+# those), BLKTESTS_REPEAT=N repeats
 # (timing flakes), BLKTESTS=<dir> is the blktests tree (default
 # ../shared/blktests), BLKTESTS_WRITE_PASS_LIST=1 rewrites
 # tests/blktests/pass-on-stock-<label>, which make test uses. See
@@ -118,6 +120,10 @@ bench:
 blktests:
 	@$(KBIND_ROOT)/scripts/deps.sh
 	$(MAKE) modules
+	@if [ -z "$(KVER)" ] || [ "$(KVER)" = debug ]; then \
+		dk=$$($(KBIND_ROOT)/scripts/test-kernel.sh debug --cached) || exit 0; \
+		$(MAKE) KDIR=$$dk/build KBIND_FAULT_INJECTION=y modules; \
+	fi
 	@$(KBIND_ROOT)/tests/blktests/run.sh $(if $(KVER),--kernels "$(KVER)") \
 		--repeat $(or $(BLKTESTS_REPEAT),1) \
 		$(if $(BLKTESTS_WRITE_PASS_LIST),--write-pass-list $(KBIND_ROOT)/tests/blktests)

@@ -10,12 +10,16 @@
 #            [--tests-from FILE] [--tap] [--write-pass-list DIR]
 #
 #   --kernels      kernels to run on (labels 6.1 6.12 7.2 or releases, as
-#                  scripts/kernels.sh --all prints them); default all
+#                  scripts/kernels.sh --all prints them, or debug: the
+#                  debug kernel, once scripts/test-kernel.sh debug built
+#                  it); default all, debug included when it is built
 #   --drivers      which null_blk(s); default "stock kbind"
 #   --repeat N     run everything N times (timing flakes); the table then
 #                  shows "k/N passed" per driver
 #   --tests        blktests tests (e.g. "block/006 zbd/001"); default every
 #                  test that uses null_blk, computed from the blktests tree
+#                  (on the debug kernel, by default, only FAULT_TESTS: the
+#                  others are the regular kernels', at KASAN's speed)
 #   --tests-from   the tests listed in FILE (one a line, "#" comments)
 #   --tap          print TAP cases "ok - blktests LABEL T (drop-in)" instead
 #                  of the table (for tests/run.sh); a test that is skipped,
@@ -42,6 +46,7 @@ KERNELS=
 DRIVERS="stock kbind"
 REPEAT=${BLKTESTS_REPEAT:-1}
 TESTS=()
+TESTS_GIVEN=
 TAP=
 PASS_DIR=
 # Guest size: throtl/006 needs more than 2 GiB; block/038 sets 4
@@ -66,6 +71,10 @@ grep findutils procps psmisc diffutils bc bsdutils e2fsprogs f2fs-tools
 dmsetup cryptsetup-bin gzip bsdextrautils"
 GUEST_MODS="null_blk configfs scsi_debug sd_mod sg loop dm-mod dm-crypt
 ext4 f2fs kernel/crypto/ kernel/arch/x86/crypto/"
+
+# Tests that need null_blk's fault injection, which only the debug kernel
+# has (CONFIG_BLK_DEV_NULL_BLK_FAULT_INJECTION).
+FAULT_TESTS="block/014 block/015 block/030"
 
 # Tests whose verdict is a measured time or rate (throttling, timeouts):
 # under TCG they fail now and then on either driver.
@@ -107,11 +116,12 @@ parse_args() {
 		--kernels) KERNELS=$2; shift ;;
 		--drivers) DRIVERS=$2; shift ;;
 		--repeat) REPEAT=$2; shift ;;
-		--tests) read -ra TESTS <<<"$2"; shift ;;
+		--tests) read -ra TESTS <<<"$2"; TESTS_GIVEN=1; shift ;;
 		--tests-from)
 			[ -r "$2" ] || die "$2: not readable"
 			mapfile -t TESTS < <(sed 's/#.*//; s/[[:space:]]*$//
 				/^$/d' "$2")
+			TESTS_GIVEN=1
 			shift ;;
 		--tap) TAP=1 ;;
 		--write-pass-list) PASS_DIR=$2; shift ;;
@@ -160,11 +170,24 @@ null_blk_tests() {
 }
 
 kernel_line() {	# $1: label or release -> "krel label kdir image modroot"
+	local dk
+
+	if [ "$1" = debug ]; then
+		dk=$("$root/scripts/test-kernel.sh" debug --cached) || return 0
+		echo "$(cat "$dk/release") debug $dk/build $dk/bzImage $dk/modroot"
+		return 0
+	fi
 	"$root/scripts/kernels.sh" --all | awk -v k="$1" '$1 == k || $2 == k'
 }
 
 dropin_of() {
 	echo "$root/build/$1/drivers/null_blk/dropin/null_blk.ko"
+}
+
+# The drop-in's module dependency in a fault-injection build (make test's
+# build for the debug kernel), if there is one.
+fault_of() {
+	echo "$root/build/$1/tests/modules/kbind_fault.ko"
 }
 
 # Build build/blktests/LABEL/initramfs.cpio.gz for a kernel.
@@ -181,7 +204,7 @@ build_initramfs() {
 			"$modroot/lib/modules/$krel/modules.dep"
 		# shellcheck disable=SC2086
 		dpkg-query -W ${GUEST_PKGS//$'\n'/ } fio
-		sha256sum "$(dropin_of "$krel")" 2>/dev/null
+		sha256sum "$(dropin_of "$krel")" "$(fault_of "$krel")" 2>/dev/null
 	} | sha256sum)
 	if [ -f "$dir/initramfs.cpio.gz" ] &&
 	   [ "$(cat "$dir/initramfs.stamp" 2>/dev/null)" = "$stamp" ]; then
@@ -197,6 +220,8 @@ build_initramfs() {
 	HAS_DROPIN=
 	if [ -f "$dropin" ]; then
 		files="$files $dropin=/kbind/blk/kbind.ko"
+		[ ! -f "$(fault_of "$krel")" ] ||
+			files="$files $(fault_of "$krel")=/kbind/blk/kbind_fault.ko"
 		HAS_DROPIN=1
 	fi
 	"$root/tests/vm/mkinitramfs.sh" --out "$dir/initramfs.cpio.gz" \
@@ -484,6 +509,7 @@ write_pass_lists() {
 
 main() {
 	local k start=$SECONDS
+	local -a all
 
 	parse_args "$@"
 	HAVE_BLKTESTS=
@@ -501,8 +527,16 @@ main() {
 	WANT=("${TESTS[@]}")
 	# The base names: check runs a zoned variant itself.
 	mapfile -t TESTS < <(printf '%s\n' "${TESTS[@]}" | sed 's/ (zoned)$//' | awk '!s[$0]++')
-	[ -n "$KERNELS" ] || KERNELS=$("$root/scripts/kernels.sh" --short | awk '{ print $2 }')
+	if [ -z "$KERNELS" ]; then
+		KERNELS=$("$root/scripts/kernels.sh" --short | awk '{ print $2 }')
+		[ -z "$(kernel_line debug)" ] || KERNELS="$KERNELS debug"
+	fi
+	all=("${TESTS[@]}")
 	for k in $KERNELS; do
+		TESTS=("${all[@]}")
+		[ "$k" != debug ] || [ -n "$TESTS_GIVEN" ] ||
+			mapfile -t TESTS < <(printf '%s\n' "${all[@]}" |
+				grep -xF "${FAULT_TESTS// /$'\n'}")
 		run_kernel "$k"
 	done
 	if [ -n "$TAP" ]; then

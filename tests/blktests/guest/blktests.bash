@@ -105,6 +105,11 @@ select_driver() {
 		want=$MODDIR/kernel/drivers/block/null_blk/null_blk.ko
 		rm -f "$stock"
 		cp /kbind/blk/kbind.ko "$want"
+		# a fault-injection build's drop-in needs kbind_fault
+		if [ -f /kbind/blk/kbind_fault.ko ]; then
+			mkdir -p "$MODDIR/extra"
+			cp /kbind/blk/kbind_fault.ko "$MODDIR/extra/"
+		fi
 		depmod -a || return 1
 		;;
 	*) echo "unknown driver $DRIVER"; return 1 ;;
