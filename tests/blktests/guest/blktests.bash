@@ -58,9 +58,10 @@ read_cmdline() {
 debian_programs_first() {
 	local d f name other
 
+	# one find (Debian's: -lname) for the applets: a readlink per file
+	# forked thousands of times, minutes on the debug kernel
 	for d in /bin /sbin /usr/bin /usr/sbin; do
-		for f in "$d"/*; do
-			[ "$(readlink "$f")" = /bin/busybox ] || continue
+		while IFS= read -r f; do
 			name=${f##*/}
 			for other in /bin /sbin /usr/bin /usr/sbin; do
 				if [ -e "$other/$name" ] && [ ! -L "$other/$name" ]; then
@@ -68,7 +69,7 @@ debian_programs_first() {
 					break
 				fi
 			done
-		done
+		done < <(/usr/bin/find "$d" -maxdepth 1 -lname /bin/busybox)
 	done
 }
 
