@@ -58,9 +58,11 @@ read_cmdline() {
 debian_programs_first() {
 	local d f name other
 
-	# one find (Debian's: -lname) for the applets: a readlink per file
-	# forked thousands of times, minutes on the debug kernel
+	# One find (Debian's, for -lname) lists the applets: a readlink per
+	# file forked thousands of times, minutes on the debug kernel. A pipe,
+	# as /dev/fd (process substitution) is not there yet.
 	for d in /bin /sbin /usr/bin /usr/sbin; do
+		/usr/bin/find "$d/" -maxdepth 1 -lname /bin/busybox |
 		while IFS= read -r f; do
 			name=${f##*/}
 			for other in /bin /sbin /usr/bin /usr/sbin; do
@@ -69,7 +71,7 @@ debian_programs_first() {
 					break
 				fi
 			done
-		done < <(/usr/bin/find "$d" -maxdepth 1 -lname /bin/busybox)
+		done
 	done
 }
 
