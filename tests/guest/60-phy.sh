@@ -332,7 +332,7 @@ in_order() {
 # kbind's probe succeeds (it reads the revision from MMD 30.0), then
 # phylib's own probe fails reading BMSR (genphy_read_abilities()): phylib
 # never calls remove, so kbind must tear the lifecycle down itself (the
-# kmemleak case after the script finds what it would leave). After the
+# kmemleak case at the end of the run finds what it would leave). After the
 # failure clears, the PHY binds and works. The PHY fails on its first bind:
 # 6.12's phy_probe() error path oopses on a PHY that was bound before
 # (phy_led_triggers_unregister() trusts a trigger count unbind left stale),
