@@ -33,16 +33,23 @@ mkdir -p "$log"
 # the processes the stage waited for (the machine has 2 cores, and CPU
 # time is what the run's budget is spent in).
 : > "$log/times.log"
+rm -f "$log"/debug-*.times
 stage_t0=$SECONDS
 stage_cpu0=0
+# cpu_of FILE: seconds of CPU in the children's line of a "times" output
+cpu_of() {
+	awk 'END { for (i = 1; i <= 2; i++) { split($i, a, /[ms]/)
+		s += a[1] * 60 + a[2] }; printf "%d\n", s }' "$1"
+}
+# (A background job's CPU joins the stage during which it ended: the
+# debug VMs' own figures are printed apart at the end.)
 stage_done() {	# NAME: the stage that just ended
 	local cpu
 
 	# the children's user and system time (times in this shell: a
 	# command substitution would be a subshell, with children of its own)
 	times > "$log/.times"
-	cpu=$(awk 'END { for (i = 1; i <= 2; i++) { split($i, a, /[ms]/)
-		s += a[1] * 60 + a[2] }; printf "%d\n", s }' "$log/.times")
+	cpu=$(cpu_of "$log/.times")
 	printf '%-44s wall %5d s  cpu %5d s\n' "$1" $((SECONDS - stage_t0)) \
 		$((cpu - stage_cpu0)) >> "$log/times.log"
 	stage_t0=$SECONDS
@@ -136,7 +143,8 @@ if dk=$(scripts/test-kernel.sh debug --cached); then
 	echo "# the debug kernel's VM suite runs in the background, in two" \
 		"VMs (consoles: build/test/vm-debug-{1,2}/console.log)"
 	for part in 1 2; do
-		debug_vm "$dk" $part > "$log/debug-$part.tap" 2>&1 &
+		{ debug_vm "$dk" $part; times > "$log/debug-$part.times"; } \
+			> "$log/debug-$part.tap" 2>&1 &
 		debug_pids+=($!)
 	done
 fi
@@ -208,7 +216,13 @@ for part in "${!debug_pids[@]}"; do
 	wait "${debug_pids[$part]}"
 	tap < "$log/debug-$((part + 1)).tap"
 done
-stage_done "debug VMs (CPU: both, whole run)"
+stage_done "waiting for the debug VMs"
+for part in 1 2; do
+	[ ! -f "$log/debug-$part.times" ] ||
+		printf '%-44s cpu %5d s (in the stage it ended in)\n' \
+			"debug VM $part/2" "$(cpu_of "$log/debug-$part.times")" \
+			>> "$log/times.log"
+done
 
 skipped=$(grep -c '^ok .*# SKIP' "$log/results" || true)
 failed=$(grep -c '^not ok ' "$log/results" || true)
