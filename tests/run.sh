@@ -134,8 +134,8 @@ scripts/deps.sh || { echo "not ok - install dependencies"; exit 1; }
 case_of "build: test programs (static)" make -s user | tap
 
 # The debug kernel's run is the longest: it starts first and goes on in
-# the background while everything else runs (a TCG guest leaves much of a
-# core idle). Its cases are reported at the end.
+# the background while everything else runs. Its cases are reported at
+# the end.
 debug_kernel | tap
 stage_done "deps, test programs, debug kernel and modules"
 debug_pids=()
