@@ -51,19 +51,19 @@ expect_of() {
 	sed -n 's/^ \* expect: //p' "$here/$1.c"
 }
 
-# log_of CASE: the misuse build's messages for CASE's object: from its
-# "CC [M]" line to the next Kbuild step.
+# log_of DIR CASE: DIR's build messages for CASE's object: from its
+# "CC [M]" line to the next Kbuild step (errors in a header included).
 log_of() {
-	awk -v c="$1" '
+	awk -v c="$2" '
 		/^  [A-Z]/ { mine = /CC \[M\]/ && $0 ~ ("[ /]" c "\\.o$") }
-		mine' "$out/misuse/build.log"
+		mine' "$1/build.log"
 }
 
 # Misuse of one case; prints its TAP line.
 check_bad() {
 	local c=$1 re msgs
 	re=$(expect_of "$c")
-	msgs=$(log_of "$c")
+	msgs=$(log_of "$out/misuse" "$c")
 	if [ -f "$out/misuse/$c.o" ]; then
 		echo "not ok - $label compile-fail: $c: misuse compiled"
 	elif [ -z "$re" ]; then
@@ -79,7 +79,7 @@ check_bad() {
 
 mapfile -t cases < <(cd "$here" && ls -- *.c | sed 's/\.c$//')
 
-# Both builds at once: each is one Kbuild run over every case.
+# Two builds, each one Kbuild run over every case.
 stage "$out/correct" -DKB_CF_CORRECT "${cases[@]}"
 stage "$out/misuse" "" "${cases[@]}"
 build "$out/correct" || true
@@ -89,7 +89,7 @@ for c in "${cases[@]}"; do
 		echo "ok - $label compile-fail: $c: correct variant compiles"
 	else
 		echo "not ok - $label compile-fail: $c: correct variant does not compile"
-		grep -E "$c\.c.*error" "$out/correct/build.log" | head -n 5 |
+		log_of "$out/correct" "$c" | grep -E 'error' | head -n 5 |
 			sed 's/^/# /' || true
 	fi
 	check_bad "$c"
