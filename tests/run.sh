@@ -5,8 +5,9 @@
 # kernel, then the compile-fail cases, the style checks, the Coccinelle
 # rules' cases, the VM suite on each kernel and blktests' null_blk tests on
 # kbind's drop-in (7.2). The debug kernel's VM suite, the longest part,
-# runs in the background from the start, in two VMs; its cases are
-# printed last. Every case prints one
+# runs in the background from the start, in two VMs; the other kernels'
+# VM suites and blktests run in a third background chain once their
+# modules are built. Their cases are printed last. Every case prints one
 # "ok"/"not ok" line; the last line is "N passed, N failed[, N skipped]" and
 # the exit status is non-zero if any case failed. Logs stay in build/test/.
 
@@ -33,7 +34,7 @@ mkdir -p "$log"
 # the processes the stage waited for (the machine has 2 cores, and CPU
 # time is what the run's budget is spent in).
 : > "$log/times.log"
-rm -f "$log"/debug-*.times
+rm -f "$log"/debug-*.times "$log/vms.times"
 stage_t0=$SECONDS
 stage_cpu0=0
 # cpu_of FILE: seconds of CPU in the children's line of a "times" output
@@ -130,6 +131,55 @@ debug_vm() {	# DK PART(1|2)
 		--bin "$(guest_bins)" --tests "$stage" --timeout 3600
 }
 
+# bg_done NAME: a step of the background chain below ended; its wall time
+# goes to times.log (the chain's CPU is printed at the end).
+bg_done() {
+	printf '%-44s wall %5d s (background)\n' "$1" $((SECONDS - bg_t0)) \
+		>> "$log/times.log"
+	bg_t0=$SECONDS
+}
+
+# The VM suite on each kernel (tests/guest), then blktests on 7.2.
+# Runs in the background: its TAP goes to a file, read at the end.
+vm_suites() {
+	local k krel label image modroot kos kmods smp
+
+	bg_t0=$SECONDS
+
+	for k in "${kernels[@]}"; do
+		read -r krel label _ image modroot <<< "$k"
+		mapfile -t kos < <(find "build/$krel" -name '*.ko' | sort)
+		kmods=$guest_kmods
+		# KUnit suites were built iff the kernel has KUnit (80-kunit.sh)
+		! compgen -G "build/$krel/kunit/*.ko" >/dev/null || kmods="kunit $kmods"
+		tests/vm/run-vm.sh --kver "$krel" --kernel "$image" --modroot "$modroot" \
+			--label "$label" --out "$log/vm-$label" \
+			--ko "${kos[*]}" --bin "$(guest_bins)" \
+			--kmod "$kmods" --kmod-stage "$guest_kmod_stage" \
+			--qemu-args "$qemu_devices" \
+			--tests tests/guest --timeout 600
+		bg_done "$label: VM"
+	done
+
+	# blktests' null_blk tests on kbind's drop-in null_blk, on 7.2 only:
+	# the tests that pass on its stock null_blk, listed in
+	# tests/blktests/pass-on-stock-7.2 (make blktests KVER=7.2
+	# BLKTESTS_WRITE_PASS_LIST=1 rewrites it).
+	if [ ! -r tests/blktests/pass-on-stock-7.2 ]; then
+		echo "not ok - blktests 7.2: tests/blktests/pass-on-stock-7.2" \
+			"missing"
+	elif scripts/kernels.sh --short | grep -q ' 7\.2$'; then
+		# 2 vCPUs, not make blktests' 4: many tests run a job per CPU, and
+		# CPU time is what the run is short of; block/038 needs 4.
+		smp=2
+		! grep -qx 'block/038' tests/blktests/pass-on-stock-7.2 || smp=4
+		BLKTESTS_SMP=$smp tests/blktests/run.sh --tap --kernels 7.2 \
+			--drivers kbind --tests-from tests/blktests/pass-on-stock-7.2 \
+			2>"$log/blktests.log"
+	fi
+	bg_done "blktests 7.2"
+}
+
 scripts/deps.sh || { echo "not ok - install dependencies"; exit 1; }
 case_of "build: test programs (static)" make -s user | tap
 
@@ -159,11 +209,24 @@ mapfile -t kernels < <(scripts/kernels.sh --all)
 
 stage_done "7.2 kernel"
 
+# Each kernel's modules first: the VM suites need them, and run in the
+# background (below) while compile-fail and the checks take the foreground.
 for k in "${kernels[@]}"; do
 	read -r krel label kdir _ <<< "$k"
 	case_of "build: modules for $label ($krel), -Werror" \
 		make -s KDIR="$kdir" | tap
 	stage_done "$label: modules"
+done
+
+# The three kernels' VM suites, then blktests on 7.2, one after another in
+# one background chain: with the debug VMs and the foreground, that keeps
+# both cores busy to the end. Their cases are printed after the
+# foreground's.
+{ vm_suites; times > "$log/vms.times"; } > "$log/vms.tap" 2>&1 &
+vms_pid=$!
+
+for k in "${kernels[@]}"; do
+	read -r krel label kdir _ <<< "$k"
 	tests/compile-fail/run.sh "$krel" "$label" "$kdir" | tap
 	stage_done "$label: compile-fail"
 	tests/readme-example.sh "$krel" "$label" "$kdir" | tap
@@ -179,44 +242,19 @@ case_of "docs: Doxygen API reference renders with zero warnings" \
 	scripts/docs.sh | tap
 stage_done "docs"
 
-for k in "${kernels[@]}"; do
-	read -r krel label _ image modroot <<< "$k"
-	mapfile -t kos < <(find "build/$krel" -name '*.ko' | sort)
-	kmods=$guest_kmods
-	# KUnit suites were built iff the kernel has KUnit (80-kunit.sh)
-	! compgen -G "build/$krel/kunit/*.ko" >/dev/null || kmods="kunit $kmods"
-	tests/vm/run-vm.sh --kver "$krel" --kernel "$image" --modroot "$modroot" \
-		--label "$label" --out "$log/vm-$label" \
-		--ko "${kos[*]}" --bin "$(guest_bins)" \
-		--kmod "$kmods" --kmod-stage "$guest_kmod_stage" \
-		--qemu-args "$qemu_devices" \
-		--tests tests/guest --timeout 600 | tap
-	stage_done "$label: VM"
-done
-
-# blktests' null_blk tests on kbind's drop-in null_blk, on 7.2 only: the
-# tests that pass on its stock null_blk, listed in
-# tests/blktests/pass-on-stock-7.2 (make blktests KVER=7.2
-# BLKTESTS_WRITE_PASS_LIST=1 rewrites it). In the foreground, while the
-# debug kernel's suite still runs.
-if [ ! -r tests/blktests/pass-on-stock-7.2 ]; then
-	echo "not ok - blktests 7.2: tests/blktests/pass-on-stock-7.2 missing" | tap
-elif scripts/kernels.sh --short | grep -q ' 7\.2$'; then
-	# 2 vCPUs, not make blktests' 4: many tests run a job per CPU, and
-	# CPU time is what the run is short of; block/038 needs 4.
-	smp=2
-	! grep -qx 'block/038' tests/blktests/pass-on-stock-7.2 || smp=4
-	BLKTESTS_SMP=$smp tests/blktests/run.sh --tap --kernels 7.2 \
-		--drivers kbind --tests-from tests/blktests/pass-on-stock-7.2 \
-		2>"$log/blktests.log" | tap
-fi
-stage_done "blktests 7.2"
+wait "$vms_pid"
+tap < "$log/vms.tap"
+stage_done "waiting for the VM suites and blktests"
 
 for part in "${!debug_pids[@]}"; do
 	wait "${debug_pids[$part]}"
 	tap < "$log/debug-$((part + 1)).tap"
 done
 stage_done "waiting for the debug VMs"
+[ ! -f "$log/vms.times" ] ||
+	printf '%-44s cpu %5d s (in the stage it ended in)\n' \
+		"VM suites and blktests" "$(cpu_of "$log/vms.times")" \
+		>> "$log/times.log"
 for part in 1 2; do
 	[ ! -f "$log/debug-$part.times" ] ||
 		printf '%-44s cpu %5d s (in the stage it ended in)\n' \
