@@ -34,7 +34,7 @@ mkdir -p "$log"
 # the processes the stage waited for (the machine has 2 cores, and CPU
 # time is what the run's budget is spent in).
 : > "$log/times.log"
-rm -f "$log"/debug-*.times "$log/vms.times"
+rm -f "$log"/bg-*
 stage_t0=$SECONDS
 stage_cpu0=0
 # cpu_of FILE: seconds of CPU in the children's line of a "times" output
@@ -42,8 +42,8 @@ cpu_of() {
 	awk 'END { for (i = 1; i <= 2; i++) { split($i, a, /[ms]/)
 		s += a[1] * 60 + a[2] }; printf "%d\n", s }' "$1"
 }
-# (A background job's CPU joins the stage during which it ended: the
-# debug VMs' own figures are printed apart at the end.)
+# (A background job's CPU joins the stage during which it ended: each
+# job's own figure is printed apart at the end.)
 stage_done() {	# NAME: the stage that just ended
 	local cpu
 
@@ -131,20 +131,9 @@ debug_vm() {	# DK PART(1|2)
 		--bin "$(guest_bins)" --tests "$stage" --timeout 3600
 }
 
-# bg_done NAME: a step of the background chain below ended; its wall time
-# goes to times.log (the chain's CPU is printed at the end).
-bg_done() {
-	printf '%-44s wall %5d s (background)\n' "$1" $((SECONDS - bg_t0)) \
-		>> "$log/times.log"
-	bg_t0=$SECONDS
-}
-
-# The VM suite on each kernel (tests/guest), then blktests on 7.2.
-# Runs in the background: its TAP goes to a file, read at the end.
+# The VM suite on each kernel (tests/guest), one after another.
 vm_suites() {
-	local k krel label image modroot kos kmods smp
-
-	bg_t0=$SECONDS
+	local k krel label image modroot kos kmods
 
 	for k in "${kernels[@]}"; do
 		read -r krel label _ image modroot <<< "$k"
@@ -158,26 +147,43 @@ vm_suites() {
 			--kmod "$kmods" --kmod-stage "$guest_kmod_stage" \
 			--qemu-args "$qemu_devices" \
 			--tests tests/guest --timeout 600
-		bg_done "$label: VM"
 	done
+}
 
-	# blktests' null_blk tests on kbind's drop-in null_blk, on 7.2 only:
-	# the tests that pass on its stock null_blk, listed in
-	# tests/blktests/pass-on-stock-7.2 (make blktests KVER=7.2
-	# BLKTESTS_WRITE_PASS_LIST=1 rewrites it).
+# blktests' null_blk tests on kbind's drop-in null_blk, on 7.2 only: the
+# tests that pass on its stock null_blk, listed in
+# tests/blktests/pass-on-stock-7.2 (make blktests KVER=7.2
+# BLKTESTS_WRITE_PASS_LIST=1 rewrites it).
+blktests_72() {
+	local smp=2
+
 	if [ ! -r tests/blktests/pass-on-stock-7.2 ]; then
 		echo "not ok - blktests 7.2: tests/blktests/pass-on-stock-7.2" \
 			"missing"
-	elif scripts/kernels.sh --short | grep -q ' 7\.2$'; then
-		# 2 vCPUs, not make blktests' 4: many tests run a job per CPU, and
-		# CPU time is what the run is short of; block/038 needs 4.
-		smp=2
-		! grep -qx 'block/038' tests/blktests/pass-on-stock-7.2 || smp=4
-		BLKTESTS_SMP=$smp tests/blktests/run.sh --tap --kernels 7.2 \
-			--drivers kbind --tests-from tests/blktests/pass-on-stock-7.2 \
-			2>"$log/blktests.log"
+		return
 	fi
-	bg_done "blktests 7.2"
+	scripts/kernels.sh --short | grep -q ' 7\.2$' || return
+	# 2 vCPUs, not make blktests' 4: many tests run a job per CPU, and
+	# CPU time is what the run is short of; block/038 needs 4.
+	! grep -qx 'block/038' tests/blktests/pass-on-stock-7.2 || smp=4
+	BLKTESTS_SMP=$smp tests/blktests/run.sh --tap --kernels 7.2 \
+		--drivers kbind --tests-from tests/blktests/pass-on-stock-7.2 \
+		2>"$log/blktests.log"
+}
+
+# background NAME CMD...: run CMD as a background job, its TAP and
+# diagnostics into bg-NAME.tap and its CPU time into bg-NAME.times (NAME
+# is part of a file name); the end of the run waits for each job in start
+# order and reports its cases.
+bg_names=()
+bg_pids=()
+background() {
+	local name=$1
+
+	shift
+	{ "$@"; times > "$log/bg-$name.times"; } > "$log/bg-$name.tap" 2>&1 &
+	bg_names+=("$name")
+	bg_pids+=($!)
 }
 
 scripts/deps.sh || { echo "not ok - install dependencies"; exit 1; }
@@ -188,15 +194,11 @@ case_of "build: test programs (static)" make -s user | tap
 # the end.
 debug_kernel | tap
 stage_done "deps, test programs, debug kernel and modules"
-debug_pids=()
 if dk=$(scripts/test-kernel.sh debug --cached); then
 	echo "# the debug kernel's VM suite runs in the background, in two" \
 		"VMs (consoles: build/test/vm-debug-{1,2}/console.log)"
-	for part in 1 2; do
-		{ debug_vm "$dk" $part; times > "$log/debug-$part.times"; } \
-			> "$log/debug-$part.tap" 2>&1 &
-		debug_pids+=($!)
-	done
+	background debug-vm-1 debug_vm "$dk" 1
+	background debug-vm-2 debug_vm "$dk" 2
 fi
 
 # Debian unstable's 7.2, built here (cached: a no-op once built).
@@ -218,12 +220,12 @@ for k in "${kernels[@]}"; do
 	stage_done "$label: modules"
 done
 
-# The three kernels' VM suites, then blktests on 7.2, one after another in
-# one background chain: with the debug VMs and the foreground, that keeps
-# both cores busy to the end. Their cases are printed after the
-# foreground's.
-{ vm_suites; times > "$log/vms.times"; } > "$log/vms.tap" 2>&1 &
-vms_pid=$!
+# The three kernels' VM suites in one background job, blktests (whose
+# guest keeps about one core busy) in another: with the debug VMs and the
+# foreground, both cores stay busy to the end. Their cases are printed
+# after the foreground's.
+background vm-suites vm_suites
+background blktests-7.2 blktests_72
 
 for k in "${kernels[@]}"; do
 	read -r krel label kdir _ <<< "$k"
@@ -242,24 +244,14 @@ case_of "docs: Doxygen API reference renders with zero warnings" \
 	scripts/docs.sh | tap
 stage_done "docs"
 
-wait "$vms_pid"
-tap < "$log/vms.tap"
-stage_done "waiting for the VM suites and blktests"
-
-for part in "${!debug_pids[@]}"; do
-	wait "${debug_pids[$part]}"
-	tap < "$log/debug-$((part + 1)).tap"
+for i in "${!bg_names[@]}"; do
+	wait "${bg_pids[$i]}"
+	tap < "$log/bg-${bg_names[$i]}.tap"
 done
-stage_done "waiting for the debug VMs"
-[ ! -f "$log/vms.times" ] ||
-	printf '%-44s cpu %5d s (in the stage it ended in)\n' \
-		"VM suites and blktests" "$(cpu_of "$log/vms.times")" \
-		>> "$log/times.log"
-for part in 1 2; do
-	[ ! -f "$log/debug-$part.times" ] ||
-		printf '%-44s cpu %5d s (in the stage it ended in)\n' \
-			"debug VM $part/2" "$(cpu_of "$log/debug-$part.times")" \
-			>> "$log/times.log"
+stage_done "waiting for the background jobs"
+for name in "${bg_names[@]}"; do
+	printf '%-44s cpu %5d s (in the stage it ended in)\n' "$name" \
+		"$(cpu_of "$log/bg-$name.times")" >> "$log/times.log"
 done
 
 skipped=$(grep -c '^ok .*# SKIP' "$log/results" || true)
