@@ -49,9 +49,12 @@ TESTS=()
 TESTS_GIVEN=
 TAP=
 PASS_DIR=
-# Guest size: throtl/006 needs more than 2 GiB; block/038 sets 4
-# submission queues on a powered device, which takes 4 CPUs.
-MEM=${BLKTESTS_MEM:-4096}
+# Guest size: throtl/006 makes ext4 on the default 250 GiB memory-backed
+# device with its inode tables and journal written out (about 5 GiB of
+# null_blk pages; 4 GiB ran out); block/038 sets 4 submission queues on a
+# powered device, which takes 4 CPUs. Guest memory is only taken from
+# the host as it is touched.
+MEM=${BLKTESTS_MEM:-8192}
 SMP=${BLKTESTS_SMP:-4}
 TIMEOUT=${BLKTESTS_TIMEOUT:-20}
 # The debug kernel (KASAN, lockdep) is several times slower: with 20 (a
