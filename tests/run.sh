@@ -223,9 +223,10 @@ done
 # The three kernels' VM suites, one after another, and blktests on 7.2.
 # When the debug VMs are done (a cold run: the 7.2 kernel build outlasts
 # them), they run as two background jobs beside the foreground's checks.
-# Otherwise they wait for the foreground: measured warm, six processes at
-# once on 2 cores (guests spinning on vCPUs the host has preempted) cost
-# 78 min of CPU against 61 and ended later.
+# Otherwise they wait for the foreground: measured warm, five jobs at once
+# on 2 cores (two debug VMs, the VM suites, blktests, the checks; guests
+# spin on vCPUs the host has preempted) cost 78 min of CPU against 61-64
+# and ended no sooner.
 vms_later=
 for pid in "${bg_pids[@]}"; do
 	! kill -0 "$pid" 2>/dev/null || vms_later=1
