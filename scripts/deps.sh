@@ -11,20 +11,28 @@
 # (architecture all, depending only on binutils and xz-utils; kbind builds
 # its 7.2 kernels from it) and the source of unstable's sparse, built into
 # $KBIND_CACHE/sparse (Debian 12's sparse 0.6.4 cannot parse 7.2's
-# headers). A private apt configuration in $KBIND_CACHE/apt-unstable,
-# pointed at the machine's own Debian mirror, fetches them; the machine's
-# apt sources are left alone.
+# headers). The test guests' fio is built into $KBIND_CACHE/fio from the
+# source of the installed Debian 12 fio, static and without the Ceph,
+# Gluster and RDMA engines: Debian's binary loads 64 shared libraries,
+# which took 2.5 s per start on the debug kernel under TCG, and the suites
+# start fio about 70 times. A private apt configuration in
+# $KBIND_CACHE/apt-unstable, pointed at the machine's own Debian mirror
+# (unstable, and the sources of the machine's own release), fetches them;
+# the machine's apt sources are left alone.
 
 set -euo pipefail
 
 cache=${KBIND_CACHE:-/var/cache/kbind}
 src72=linux-source-7.2
 sparse_bin=$cache/sparse/bin/sparse
+fio_bin=$cache/fio/bin/fio
 
 PKGS=(
 	build-essential gcc-multilib bc bison flex libelf-dev libssl-dev kmod
 	cpio xz-utils zstd
 	busybox-static qemu-system-x86 ccache coccinelle doxygen fio
+	# the guests' static fio (its libaio and io_uring engines)
+	libaio-dev zlib1g-dev
 	gnuplot-nox python3
 	# blktests' guest (make blktests) runs these Debian binaries
 	bash coreutils util-linux util-linux-extra mount kmod gawk sed grep
@@ -54,7 +62,7 @@ installed() {
 }
 
 if [ ${#missing[@]} -eq 0 ] && [ -n "$have612" ] && installed $src72 &&
-   [ -x "$sparse_bin" ]; then
+   [ -x "$sparse_bin" ] && [ -x "$fio_bin" ]; then
 	exit 0
 fi
 
@@ -98,6 +106,14 @@ unstable_update() {
 		Components: main
 		Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 	EOF
+	# the machine's own release: sources only (fio's)
+	cat >"$unstable/sources/release-src.sources" <<-EOF
+		Types: deb-src
+		URIs: $mirror
+		Suites: $(sed -n "s/^VERSION_CODENAME=//p" /etc/os-release)
+		Components: main
+		Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+	EOF
 	apt_unstable update
 	unstable_updated=1
 }
@@ -131,9 +147,36 @@ install_sparse() {
 	rm -rf "$work"
 }
 
+# The guests' fio: the installed Debian 12 fio's own source version (so
+# the same fio as the host's), static, with only the engines that need no
+# library beyond libaio and zlib.
+install_fio() {
+	local work ver
+
+	[ ! -x "$fio_bin" ] || return 0
+	unstable_update
+	ver=$(dpkg-query -W -f='${Version}' fio)
+	echo "deps: building a static fio $ver for the test guests" >&2
+	work=$unstable/fio-src
+	rm -rf "$work" && mkdir -p "$work"
+	(cd "$work" && apt_unstable source --download-only "fio=$ver" &&
+		dpkg-source -x --no-check ./*.dsc src >"$log" 2>&1 &&
+		cd src && ./configure --disable-native --build-static \
+			--disable-numa --disable-rdma --disable-rados \
+			--disable-rbd --disable-http --disable-gfapi \
+			--disable-pmem --disable-xnvme --disable-libzbc \
+			--disable-tcmalloc --disable-dfs --disable-libnfs \
+			>"$log" 2>&1 &&
+		make -j"$(nproc)" fio >"$log" 2>&1) ||
+		{ cat "$log" >&2; exit 1; }
+	install -D -m 755 -s "$work/src/fio" "$fio_bin"
+	rm -rf "$work"
+}
+
 if [ ${#missing[@]} -eq 0 ] && [ -n "$have612" ]; then
 	install_src72
 	install_sparse
+	install_fio
 	exit 0
 fi
 
@@ -154,4 +197,5 @@ echo "deps: installing ${missing[*]}" >&2
 apt_quiet install -y --no-install-recommends "${missing[@]}"
 install_src72
 install_sparse
+install_fio
 echo "deps: done" >&2

@@ -22,10 +22,12 @@ qemu_devices="-device pci-testdev -device edu"
 # PHY tests compare kbind's with (staged, loaded by the test).
 guest_kmods="configfs libphy"
 guest_kmod_stage=ax88796b
-# What the guests run besides busybox: our test programs, Debian's fio and
-# blkzone (zoned null_blk).
+# What the guests run besides busybox: our test programs, fio (Debian's,
+# built static by scripts/deps.sh: Debian's binary loads 64 shared
+# libraries at every start) and blkzone (zoned null_blk).
 guest_bins() {
-	echo build/user/* /usr/bin/fio /usr/sbin/blkzone
+	echo build/user/* "${KBIND_CACHE:-/var/cache/kbind}/fio/bin/fio" \
+		/usr/sbin/blkzone
 }
 mkdir -p "$log"
 : > "$log/results"

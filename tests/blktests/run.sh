@@ -61,6 +61,10 @@ TIMEOUT=${BLKTESTS_TIMEOUT:-20}
 # test gets TIMEOUT * 8 + 240 s), stock's block/015 ran out of time there.
 DEBUG_TIMEOUT=${BLKTESTS_TIMEOUT:-80}
 
+# The guests' fio, built by scripts/deps.sh (static: Debian's loads 64
+# shared libraries at every start).
+FIO=${KBIND_CACHE:-/var/cache/kbind}/fio/bin/fio
+
 # The null_blk tests by name, for when the blktests tree is absent (the
 # table then says why each is skipped).
 FALLBACK_TESTS="block/006 block/007 block/010 block/014 block/015 block/016
@@ -209,7 +213,8 @@ build_initramfs() {
 			"$here/guest/"* "$here/udevadm" "$copy/.kbind-built" \
 			"$modroot/lib/modules/$krel/modules.dep"
 		# shellcheck disable=SC2086
-		dpkg-query -W ${GUEST_PKGS//$'\n'/ } fio
+		dpkg-query -W ${GUEST_PKGS//$'\n'/ }
+		sha256sum "$FIO"
 		sha256sum "$(dropin_of "$krel")" "$(fault_of "$krel")" 2>/dev/null
 	} | sha256sum)
 	if [ -f "$dir/initramfs.cpio.gz" ] &&
@@ -233,7 +238,7 @@ build_initramfs() {
 	"$root/tests/vm/mkinitramfs.sh" --out "$dir/initramfs.cpio.gz" \
 		--kver "$krel" --modroot "$modroot" --kmod configfs \
 		--modtree "${GUEST_MODS//$'\n'/ }" --pkg "${GUEST_PKGS//$'\n'/ }" \
-		--bin "/usr/bin/fio $here/udevadm" --tests "$here/guest" \
+		--bin "$FIO $here/udevadm" --tests "$here/guest" \
 		--file "$files" >"$dir/mkinitramfs.log" 2>&1 || return 1
 	echo "$stamp" >"$dir/initramfs.stamp"
 }
