@@ -6,8 +6,8 @@
 # rules' cases, the VM suite on each kernel and blktests' null_blk tests on
 # kbind's drop-in (7.2). The debug kernel's VM suite, the longest part,
 # runs in the background from the start, in two VMs; the other kernels'
-# VM suites and blktests run after the checks, or beside them if the debug
-# VMs are done. Background cases are printed last. Every case prints one
+# VM suites and blktests run in the background too, each once a debug VM
+# has ended. Background cases are printed last. Every case prints one
 # "ok"/"not ok" line; the last line is "N passed, N failed[, N skipped]" and
 # the exit status is non-zero if any case failed. Logs stay in build/test/.
 
@@ -173,6 +173,23 @@ blktests_72() {
 		2>"$log/blktests.log"
 }
 
+# after_debug_vms N CMD...: run CMD once N of the debug VMs have ended
+# (all of them, if fewer were started). A background job writes its
+# bg-NAME.times when it ends.
+after_debug_vms() {
+	local n=$1 started=0 name
+
+	shift
+	for name in "${bg_names[@]}"; do
+		[[ $name != debug-vm-* ]] || started=$((started + 1))
+	done
+	[ "$n" -le "$started" ] || n=$started
+	while [ "$(compgen -G "$log/bg-debug-vm-*.times" | wc -l)" -lt "$n" ]; do
+		sleep 5
+	done
+	"$@"
+}
+
 # background NAME CMD...: run CMD as a background job, its TAP and
 # diagnostics into bg-NAME.tap and its CPU time into bg-NAME.times (NAME
 # is part of a file name); the end of the run waits for each job in start
@@ -222,21 +239,15 @@ for k in "${kernels[@]}"; do
 	stage_done "$label: modules"
 done
 
-# The three kernels' VM suites, one after another, and blktests on 7.2.
-# When the debug VMs are done (a cold run: the 7.2 kernel build outlasts
-# them), they run as two background jobs beside the foreground's checks.
-# Otherwise they wait for the foreground: measured warm, five jobs at once
-# on 2 cores (two debug VMs, the VM suites, blktests, the checks; guests
-# spin on vCPUs the host has preempted) cost 78 min of CPU against 61-64
-# and ended no sooner.
-vms_later=
-for pid in "${bg_pids[@]}"; do
-	! kill -0 "$pid" 2>/dev/null || vms_later=1
-done
-if [ -z "$vms_later" ]; then
-	background vm-suites vm_suites
-	background blktests-7.2 blktests_72
-fi
+# The three kernels' VM suites, one after another, and blktests on 7.2:
+# two background jobs beside the foreground's checks, each started when a
+# debug VM has ended and left its share of the 2 cores (in a cold run, the
+# 7.2 kernel build outlasts the debug VMs, so both start at once).
+# Measured warm, five jobs at once (two debug VMs, the VM suites, blktests,
+# the checks; guests spin on vCPUs the host has preempted) cost 78 min of
+# CPU against 61-64 and ended no sooner.
+background vm-suites after_debug_vms 1 vm_suites
+background blktests-7.2 after_debug_vms 2 blktests_72
 
 for k in "${kernels[@]}"; do
 	read -r krel label kdir _ <<< "$k"
@@ -254,13 +265,6 @@ stage_done "cocci"
 case_of "docs: Doxygen API reference renders with zero warnings" \
 	scripts/docs.sh | tap
 stage_done "docs"
-
-if [ -n "$vms_later" ]; then
-	vm_suites | tap
-	stage_done "VM suites"
-	blktests_72 | tap
-	stage_done "blktests 7.2"
-fi
 
 for i in "${!bg_names[@]}"; do
 	wait "${bg_pids[$i]}"
