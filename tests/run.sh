@@ -16,6 +16,12 @@ set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root" || exit 1
 log=$root/build/test
+# Every gcc through ccache (Debian's masquerading directory), in the cache
+# the test kernels' builds use: the modules, compile-fail's correct
+# variants and sparse's builds are the same from one run to the next. A
+# failing compile is not cached, so compile-fail's misuses always compile.
+export PATH=/usr/lib/ccache:$PATH
+export CCACHE_DIR=${KBIND_CACHE:-/var/cache/kbind}/ccache
 # The devices the PCI samples drive.
 qemu_devices="-device pci-testdev -device edu"
 # Kernel modules the guests load at boot, and the stock PHY driver the
