@@ -112,7 +112,7 @@ debug_kernel() {
 # run). The first takes these scripts, the second the rest; both load the
 # fault point first.
 debug_part1="10-misc-sample.sh 20-misc-owner.sh 30-platform-sample.sh
-40-fault-sweep.sh 40-pci-samples.sh 45-init-failure.sh 60-phy.sh"
+40-fault-sweep.sh 45-init-failure.sh 60-phy.sh"
 
 debug_vm() {	# DK PART(1|2)
 	local dk=$1 part=$2 krel stage t
