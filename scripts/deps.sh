@@ -13,7 +13,7 @@
 # $KBIND_CACHE/sparse (Debian 12's sparse 0.6.4 cannot parse 7.2's
 # headers). The test guests' fio is built into $KBIND_CACHE/fio from the
 # source of the installed Debian 12 fio, static and without the Ceph,
-# Gluster and RDMA engines: Debian's binary loads 64 shared libraries,
+# Gluster and RDMA engines: Debian's binary loads 62 shared libraries,
 # which took 2.5 s per start on the debug kernel under TCG, and the suites
 # start fio about 70 times. A private apt configuration in
 # $KBIND_CACHE/apt-unstable, pointed at the machine's own Debian mirror

@@ -29,7 +29,7 @@ qemu_devices="-device pci-testdev -device edu"
 guest_kmods="configfs libphy"
 guest_kmod_stage=ax88796b
 # What the guests run besides busybox: our test programs, fio (Debian's,
-# built static by scripts/deps.sh: Debian's binary loads 64 shared
+# built static by scripts/deps.sh: Debian's binary loads 62 shared
 # libraries at every start) and blkzone (zoned null_blk).
 guest_bins() {
 	echo build/user/* "${KBIND_CACHE:-/var/cache/kbind}/fio/bin/fio" \

@@ -61,7 +61,7 @@ TIMEOUT=${BLKTESTS_TIMEOUT:-20}
 # test gets TIMEOUT * 8 + 240 s), stock's block/015 ran out of time there.
 DEBUG_TIMEOUT=${BLKTESTS_TIMEOUT:-80}
 
-# The guests' fio, built by scripts/deps.sh (static: Debian's loads 64
+# The guests' fio, built by scripts/deps.sh (static: Debian's loads 62
 # shared libraries at every start).
 FIO=${KBIND_CACHE:-/var/cache/kbind}/fio/bin/fio
 
