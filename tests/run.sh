@@ -28,9 +28,8 @@ qemu_devices="-device pci-testdev -device edu"
 # PHY tests compare kbind's with (staged, loaded by the test).
 guest_kmods="configfs libphy"
 guest_kmod_stage=ax88796b
-# What the guests run besides busybox: our test programs, fio (Debian's,
-# built static by scripts/deps.sh: Debian's binary loads 62 shared
-# libraries at every start) and blkzone (zoned null_blk).
+# What the guests run besides busybox: our test programs, fio (built
+# static by scripts/deps.sh, which says why) and blkzone (zoned null_blk).
 guest_bins() {
 	echo build/user/* "${KBIND_CACHE:-/var/cache/kbind}/fio/bin/fio" \
 		/usr/sbin/blkzone
@@ -236,7 +235,7 @@ mapfile -t kernels < <(scripts/kernels.sh --all)
 
 stage_done "7.2 kernel"
 
-# Each kernel's modules first: the VM suites need them, and may run in the
+# Each kernel's modules first: the VM suites need them, and run in the
 # background (below) while compile-fail and the checks take the foreground.
 for k in "${kernels[@]}"; do
 	read -r krel label kdir _ <<< "$k"

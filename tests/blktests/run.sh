@@ -61,8 +61,7 @@ TIMEOUT=${BLKTESTS_TIMEOUT:-20}
 # test gets TIMEOUT * 8 + 240 s), stock's block/015 ran out of time there.
 DEBUG_TIMEOUT=${BLKTESTS_TIMEOUT:-80}
 
-# The guests' fio, built by scripts/deps.sh (static: Debian's loads 62
-# shared libraries at every start).
+# The guests' fio, built static by scripts/deps.sh (which says why).
 FIO=${KBIND_CACHE:-/var/cache/kbind}/fio/bin/fio
 
 # The null_blk tests by name, for when the blktests tree is absent (the
