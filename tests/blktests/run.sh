@@ -306,6 +306,9 @@ run_driver() {
 	local -a left=("${TESTS[@]}")
 
 	[ "$label" != debug ] || tmo=$DEBUG_TIMEOUT
+	# The guest gives a test tmo * 8 + 240 s (and 10 s more to die),
+	# then resets: a guest silent for longer is hung (6.1's
+	# blk-throttle soft-locks in throtl/004), and the rest boots afresh.
 
 	while [ ${#left[@]} -gt 0 ]; do
 		boot=$((boot + 1))
@@ -315,6 +318,7 @@ run_driver() {
 			--mem "$MEM" --smp "$SMP" --out "$logdir" \
 			--append "kbind_blk.driver=$driver kbind_blk.timeout=$tmo kbind_blk.tests=$(IFS=,; echo "${left[*]}")" \
 			--timeout $((${#left[@]} * (tmo * 8 + 300) + 120)) \
+			--idle-timeout $((tmo * 8 + 420)) \
 			>"$logdir.tap" 2>&1
 		: >"$logdir.tap.done"
 		parse_run "$label" "$driver" "$rep" "${left[*]}" "$logdir.tap"

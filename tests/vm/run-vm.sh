@@ -7,8 +7,9 @@
 #                  [--mem MB] [--ko "a.ko ..."] [--kmod "name ..."]
 #                  [--kmod-stage "name ..."] [--bin "prog ..."]
 #                  [--tests DIR] [--qemu-args "ARGS"]
-#                  [--timeout SECONDS] [--label TEXT]
-#                  [--smp N] [--append "ARGS"] [--initramfs FILE]
+#                  [--timeout SECONDS] [--idle-timeout SECONDS]
+#                  [--label TEXT] [--smp N] [--append "ARGS"]
+#                  [--initramfs FILE]
 #
 #   --kver KVER       boot /boot/vmlinuz-KVER, kernel modules from
 #                     /lib/modules/KVER
@@ -22,6 +23,10 @@
 #                     what goes into the guest, see mkinitramfs.sh
 #   --qemu-args ARGS  extra QEMU arguments, e.g. "-device edu"
 #   --timeout SECONDS kill QEMU after this long (default 300)
+#   --idle-timeout SECONDS
+#                     kill QEMU once the guest has written nothing to
+#                     results.tap for this long (a guest kernel that hangs
+#                     in a long run); default: no such limit
 #   --label TEXT      prefix for case names, e.g. "6.1"
 #   --smp N           guest CPUs (default 2)
 #   --append ARGS     more kernel command line arguments (the guest's
@@ -58,13 +63,15 @@ INITRAMFS=
 
 FAILED=0	# set to 1 by the first failed case
 QEMU_RC=0	# exit status of timeout(1) around QEMU
+IDLE_TIMEOUT=	# --idle-timeout
+IDLE_KILLED=	# the idle watch killed QEMU
 ELAPSED=0	# seconds QEMU ran
 
 # shellcheck source-path=SCRIPTDIR source=guest/splat.sh
 . "$HERE/guest/splat.sh"
 
 usage() {
-	sed -n '6,30s/^# \{0,1\}//p' "$0" >&2
+	sed -n '6,34s/^# \{0,1\}//p' "$0" >&2
 	exit 2
 }
 
@@ -84,6 +91,7 @@ parse_args() {
 		--tests)     TESTS=$2 ;;
 		--qemu-args) QEMU_ARGS=$2 ;;
 		--timeout)   TIMEOUT=$2 ;;
+		--idle-timeout) IDLE_TIMEOUT=$2 ;;
 		--label)     LABEL=$2 ;;
 		--smp)       SMP=$2 ;;
 		--append)    APPEND=$2 ;;
@@ -129,11 +137,31 @@ build_initramfs() {
 	[ "$rc" -eq 0 ] || exit 1
 }
 
+# Kill process $1 (timeout(1) around QEMU, which passes the signal on)
+# once $OUT/results.tap has not grown for IDLE_TIMEOUT seconds; leave
+# $OUT/idle-killed behind when it did.
+watch_idle() {
+	local pid=$1 size last=-1 since=$SECONDS
+
+	while kill -0 "$pid" 2>/dev/null; do
+		sleep 5
+		size=$(stat -c %s "$OUT/results.tap" 2>/dev/null || echo 0)
+		if [ "$size" != "$last" ]; then
+			last=$size
+			since=$SECONDS
+		elif [ $((SECONDS - since)) -ge "$IDLE_TIMEOUT" ]; then
+			: >"$OUT/idle-killed"
+			kill "$pid" 2>/dev/null
+			return 0
+		fi
+	done
+}
+
 boot_vm() {
-	local extra start=$SECONDS
+	local extra start=$SECONDS pid watch=
 
 	read -ra extra <<<"$QEMU_ARGS"
-	rm -f "$OUT/console.log" "$OUT/results.tap"
+	rm -f "$OUT/console.log" "$OUT/results.tap" "$OUT/idle-killed"
 	timeout -k 10 "$TIMEOUT" qemu-system-x86_64 \
 		-accel tcg -machine q35 -cpu max -smp "$SMP" -m "$MEM" \
 		-display none -monitor none -no-reboot \
@@ -141,7 +169,15 @@ boot_vm() {
 		-serial "file:$OUT/results.tap" \
 		-kernel "$KERNEL" -initrd "$INITRAMFS" \
 		-append "console=ttyS0 panic=-1 printk.devkmsg=on${APPEND:+ $APPEND}" \
-		"${extra[@]}" </dev/null >"$OUT/qemu.log" 2>&1 || QEMU_RC=$?
+		"${extra[@]}" </dev/null >"$OUT/qemu.log" 2>&1 &
+	pid=$!
+	if [ -n "$IDLE_TIMEOUT" ]; then
+		watch_idle "$pid" &
+		watch=$!
+	fi
+	wait "$pid" || QEMU_RC=$?
+	[ -z "$watch" ] || { kill "$watch" 2>/dev/null || :; wait "$watch" || :; }
+	[ ! -e "$OUT/idle-killed" ] || IDLE_KILLED=1
 	ELAPSED=$((SECONDS - start))
 }
 
@@ -161,7 +197,7 @@ diag_lines() {
 # Guest TAP: renumbered cases with the label, diagnostics as they are. A
 # case whose "# begin" line has no result line (the VM died in it) fails.
 report_guest_cases() {
-	local line pending= expect=()
+	local line pending='' expect=()
 	local begin_re='^# begin [0-9]+ - (.*)$'
 	local case_re='^(not ok|ok) [0-9]+ - (.*)$'
 	local expect_re='^# expect at poweroff: (.*) :: (.*)$'
@@ -215,7 +251,10 @@ console_splats() {
 run_problems() {
 	local splats show_tail=
 
-	if [ "$QEMU_RC" -eq 124 ] || [ "$QEMU_RC" -eq 137 ]; then
+	if [ -n "$IDLE_KILLED" ]; then
+		echo "# the guest wrote no result for $IDLE_TIMEOUT s: QEMU killed"
+		show_tail=1
+	elif [ "$QEMU_RC" -eq 124 ] || [ "$QEMU_RC" -eq 137 ]; then
 		echo "# QEMU timed out after $TIMEOUT s"
 		show_tail=1
 	elif [ "$QEMU_RC" -ne 0 ]; then
