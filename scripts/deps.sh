@@ -37,7 +37,7 @@ PKGS=(
 	# blktests' guest (make blktests) runs these Debian binaries
 	bash coreutils util-linux util-linux-extra mount kmod gawk sed grep
 	findutils procps psmisc diffutils bc bsdutils e2fsprogs f2fs-tools
-	dmsetup cryptsetup-bin gzip bsdextrautils
+	dmsetup cryptsetup-bin gzip bsdextrautils libc-bin
 	# spatch loads Python through the unversioned libpython3.X.so
 	libpython3-dev
 	linux-headers-amd64 linux-image-amd64 linux-source-6.12

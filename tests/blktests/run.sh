@@ -77,7 +77,7 @@ zbd/002 zbd/003 zbd/004 zbd/005 zbd/006 zbd/010 zbd/011"
 # null_blk tests load.
 GUEST_PKGS="bash dash coreutils util-linux util-linux-extra mount kmod gawk sed
 grep findutils procps psmisc diffutils bc bsdutils e2fsprogs f2fs-tools
-dmsetup cryptsetup-bin gzip bsdextrautils"
+dmsetup cryptsetup-bin gzip bsdextrautils libc-bin"
 GUEST_MODS="null_blk configfs scsi_debug sd_mod sg loop dm-mod dm-crypt
 ext4 f2fs kernel/crypto/ kernel/arch/x86/crypto/"
 
@@ -431,7 +431,7 @@ print_table() {
 	done
 	echo
 	for label in "${RUN_LABELS[@]}"; do
-		for s in stock kbind; do
+		for s in $DRIVERS; do
 			n_s=0 n_k=0 k=0 t=0
 			for row in "${ROWS[@]}"; do
 				[ "${row%%|*}" = "$label" ] || continue
