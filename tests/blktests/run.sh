@@ -309,6 +309,8 @@ run_driver() {
 	# The guest gives a test tmo * 8 + 240 s (and 10 s more to die),
 	# then resets: a guest silent for longer is hung (6.1's
 	# blk-throttle soft-locks in throtl/004), and the rest boots afresh.
+	# The whole run also gets the boot (100 s on the debug kernel) and
+	# the closing kmemleak scan.
 
 	while [ ${#left[@]} -gt 0 ]; do
 		boot=$((boot + 1))
@@ -317,7 +319,7 @@ run_driver() {
 			--initramfs "$out/$label/initramfs.cpio.gz" \
 			--mem "$MEM" --smp "$SMP" --out "$logdir" \
 			--append "kbind_blk.driver=$driver kbind_blk.timeout=$tmo kbind_blk.tests=$(IFS=,; echo "${left[*]}")" \
-			--timeout $((${#left[@]} * (tmo * 8 + 300) + 120)) \
+			--timeout $((${#left[@]} * (tmo * 8 + 300) + 600)) \
 			--idle-timeout $((tmo * 8 + 420)) \
 			>"$logdir.tap" 2>&1
 		: >"$logdir.tap.done"
