@@ -158,26 +158,30 @@ watch_idle() {
 }
 
 boot_vm() {
-	local extra start=$SECONDS pid watch=
+	local extra start=$SECONDS pid watch qemu
 
 	read -ra extra <<<"$QEMU_ARGS"
 	rm -f "$OUT/console.log" "$OUT/results.tap" "$OUT/idle-killed"
-	timeout -k 10 "$TIMEOUT" qemu-system-x86_64 \
-		-accel tcg -machine q35 -cpu max -smp "$SMP" -m "$MEM" \
-		-display none -monitor none -no-reboot \
-		-serial "file:$OUT/console.log" \
-		-serial "file:$OUT/results.tap" \
-		-kernel "$KERNEL" -initrd "$INITRAMFS" \
-		-append "console=ttyS0 panic=-1 printk.devkmsg=on${APPEND:+ $APPEND}" \
-		"${extra[@]}" </dev/null >"$OUT/qemu.log" 2>&1 &
-	pid=$!
-	if [ -n "$IDLE_TIMEOUT" ]; then
+	qemu=(timeout -k 10 "$TIMEOUT" qemu-system-x86_64
+		-accel tcg -machine q35 -cpu max -smp "$SMP" -m "$MEM"
+		-display none -monitor none -no-reboot
+		-serial "file:$OUT/console.log"
+		-serial "file:$OUT/results.tap"
+		-kernel "$KERNEL" -initrd "$INITRAMFS"
+		-append "console=ttyS0 panic=-1 printk.devkmsg=on${APPEND:+ $APPEND}"
+		"${extra[@]}")
+	if [ -z "$IDLE_TIMEOUT" ]; then
+		"${qemu[@]}" </dev/null >"$OUT/qemu.log" 2>&1 || QEMU_RC=$?
+	else
+		"${qemu[@]}" </dev/null >"$OUT/qemu.log" 2>&1 &
+		pid=$!
 		watch_idle "$pid" &
 		watch=$!
+		wait "$pid" || QEMU_RC=$?
+		kill "$watch" 2>/dev/null || :
+		wait "$watch" || :
+		[ ! -e "$OUT/idle-killed" ] || IDLE_KILLED=1
 	fi
-	wait "$pid" || QEMU_RC=$?
-	[ -z "$watch" ] || { kill "$watch" 2>/dev/null || :; wait "$watch" || :; }
-	[ ! -e "$OUT/idle-killed" ] || IDLE_KILLED=1
 	ELAPSED=$((SECONDS - start))
 }
 
