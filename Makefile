@@ -37,7 +37,7 @@ USER_PROGS += $(BUILD)/user/misc_sample_test32
 vpath %.c tests/user drivers/samples/misc drivers/samples/pci
 
 .PHONY: all modules user test demo docs clean help deps cocci cocci-test \
-	cocci-survey FORCE
+	cocci-survey cocci-recall FORCE
 all: modules user
 
 deps:
@@ -83,6 +83,9 @@ cocci-test:
 cocci-survey:
 	@$(KBIND_ROOT)/scripts/cocci.sh survey
 
+cocci-recall:
+	@$(KBIND_ROOT)/scripts/cocci.sh recall
+
 clean:
 	rm -rf $(BUILD)
 
@@ -94,6 +97,7 @@ help:
 	@echo 'make cocci [DIR=...]  Coccinelle rules over kbind (or DIR); non-zero on findings'
 	@echo 'make cocci-test       the rules'"'"' test cases'
 	@echo 'make cocci-survey     the rules over drivers/ of linux-source-6.12 (slow)'
+	@echo 'make cocci-recall     the rules over bugs injected into real drivers (slow)'
 	@echo 'make C=2    build with sparse'
 	@echo 'make KBIND_FAULT_INJECTION=y KDIR=...  test build with a fault injection point per step'
 	@echo 'make blktests [KVER=7.2|debug] [BLKTESTS_REPEAT=N]  blktests null_blk tests, stock vs kbind drop-in (slow)'

@@ -14,6 +14,11 @@
 #   cocci.sh survey [RULE...]     every rule (or the given ones) over
 #                                 drivers/ of Debian's linux-source-6.12;
 #                                 results in build/cocci-survey/
+#   cocci.sh recall [CLASS...]    a mutation corpus made from drivers/ of
+#                                 linux-source-6.12 (scripts/cocci-corpus/):
+#                                 per bug class, the share of mutants its
+#                                 rules find and of originals they flag;
+#                                 exits 1 when a class misses its goal
 #
 # KBIND_COCCI_JOBS sets spatch's worker count (default: every core).
 
@@ -195,9 +200,33 @@ survey() {
 	echo "total: $(( $(date +%s) - begin )) s"
 }
 
+# recall [CLASS...]: build the corpus (every class, or the given ones; at
+# most KBIND_RECALL_MAX mutants each, default 300), run each class's rules
+# over its originals and its mutants, print the table.
+recall() {
+	local ksrc out d rule corpus=scripts/cocci-corpus/corpus.py
+
+	ksrc=$(scripts/ksrc.sh --full)
+	out=$root/build/cocci-recall
+	[ $# -gt 0 ] || rm -rf "$out"
+	python3 "$corpus" build "$ksrc" "$out" --max "${KBIND_RECALL_MAX:-300}" "$@"
+	for d in "$out"/*/; do
+		d=${d%/}
+		[ $# -eq 0 ] || [[ " $* " == *" ${d##*/} "* ]] || continue
+		: > "$d/orig.reports"
+		: > "$d/mut.reports"
+		while read -r rule; do
+			run "cocci/$rule.cocci" "$d/orig" >> "$d/orig.reports"
+			run "cocci/$rule.cocci" "$d/mut" >> "$d/mut.reports"
+		done < "$d/rules"
+	done
+	python3 "$corpus" table "$out"
+}
+
 case ${1:-} in
 check) shift; check "$@" ;;
 test) shift; test_rules "$@" ;;
 survey) shift; survey "$@" ;;
-*) sed -n '4,16s/^# \?//p' "$0" >&2; exit 2 ;;
+recall) shift; recall "$@" ;;
+*) sed -n '4,21s/^# \?//p' "$0" >&2; exit 2 ;;
 esac

@@ -1,0 +1,238 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+"""The mutation corpus behind "make cocci-recall".
+
+  corpus.py build KSRC OUT [--max N] [--seed S] [CLASS...]
+      For every bug class (the mut_*.py modules beside this file), find the
+      files of KSRC/drivers that are correct for it, inject the bug
+      mechanically, and write up to N mutants per class (default 300, a
+      sample drawn with seed S, at most 3 per file) to OUT/CLASS/mut/, the
+      unmutated originals to OUT/CLASS/orig/, and OUT/CLASS/manifest (one
+      line per mutant: mutant, original, source path, line, what changed)
+      and OUT/CLASS/rules (the rules that should flag the class).
+  corpus.py table OUT
+      Read OUT/CLASS/{orig,mut}.reports (the rules' "file:line: rule:
+      message" lines) and print per class: mutants, the share a rule
+      flagged with a report the original does not have, originals, the
+      share of originals with any report. Exits 1 when a class is under 90%
+      recall or over 2% of its originals flagged.
+  corpus.py classes
+      The classes and their rules.
+
+A mutant counts as found when one of the class's rules reports a line of
+it that, mapped back to the original's line, the same rule does not
+report in the original with the same message (numbers in messages
+ignored). A report on a line the mutation wrote counts.
+"""
+
+import difflib
+import glob
+import importlib.util
+import os
+import random
+import re
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+
+from ctext import CSource  # noqa: E402
+
+CLASSES = {}
+PER_FILE = 3
+
+
+class MutClass:
+    def __init__(self, name, rules, tokens, fn, doc):
+        self.name = name
+        self.rules = rules
+        self.tokens = tokens
+        self.fn = fn
+        self.doc = doc
+
+
+def mutclass(name, rules, tokens):
+    """Register a generator fn(src) -> iter of (line, desc, new_text).
+    tokens: the class applies only to files containing every token; the
+    line is the first line the mutation changed, in the mutant."""
+    def reg(fn):
+        CLASSES[name] = MutClass(name, rules, tokens, fn,
+                                 (fn.__doc__ or "").strip().split("\n")[0])
+        return fn
+    return reg
+
+
+def load_classes():
+    sys.modules.setdefault("corpus", sys.modules[__name__])
+    for path in sorted(glob.glob(os.path.join(HERE, "mut_*.py"))):
+        mod = os.path.basename(path)[:-3]
+        spec = importlib.util.spec_from_file_location(mod, path)
+        m = importlib.util.module_from_spec(spec)
+        sys.modules[mod] = m
+        spec.loader.exec_module(m)
+
+
+def driver_files(ksrc):
+    out = []
+    for d, _, files in os.walk(os.path.join(ksrc, "drivers")):
+        for f in files:
+            if f.endswith(".c"):
+                out.append(os.path.join(d, f))
+    return sorted(out)
+
+
+def build(ksrc, out, maxn, seed, names):
+    classes = [CLASSES[n] for n in names] if names else list(CLASSES.values())
+    found = {c.name: [] for c in classes}
+    for path in driver_files(ksrc):
+        with open(path, errors="replace") as f:
+            text = f.read()
+        todo = [c for c in classes if all(t in text for t in c.tokens)]
+        if not todo:
+            continue
+        src = CSource(text)
+        rel = os.path.relpath(path, ksrc)
+        for c in todo:
+            muts = []
+            for line, desc, new in c.fn(src):
+                if new != text:
+                    muts.append((rel, line, desc, new))
+            rnd = random.Random("%s %s %s" % (seed, c.name, rel))
+            rnd.shuffle(muts)
+            found[c.name] += [(m, text) for m in muts[:PER_FILE]]
+    for c in classes:
+        cands = found[c.name]
+        random.Random("%s %s" % (seed, c.name)).shuffle(cands)
+        cands = sorted(cands[:maxn], key=lambda x: (x[0][0], x[0][1]))
+        d = os.path.join(out, c.name)
+        for sub in ("orig", "mut"):
+            os.makedirs(os.path.join(d, sub), exist_ok=True)
+            for old in glob.glob(os.path.join(d, sub, "*.c")):
+                os.unlink(old)
+        origs, lines = {}, []
+        for (rel, line, desc, new), text in cands:
+            if rel not in origs:
+                origs[rel] = "o%04d" % len(origs)
+                with open(os.path.join(d, "orig", origs[rel] + ".c"), "w") as f:
+                    f.write(text)
+            mid = "m%04d" % len(lines)
+            with open(os.path.join(d, "mut", mid + ".c"), "w") as f:
+                f.write(new)
+            lines.append("\t".join((mid, origs[rel], rel, str(line), desc)))
+        with open(os.path.join(d, "manifest"), "w") as f:
+            f.write("".join(x + "\n" for x in lines))
+        with open(os.path.join(d, "rules"), "w") as f:
+            f.write("".join(r + "\n" for r in c.rules))
+        print("%-28s %4d mutants of %4d candidates, %4d originals"
+              % (c.name, len(lines), len(found[c.name]), len(origs)))
+
+
+REPORT = re.compile(r"^(.*/)?([mo]\d+)\.c:(\d+): ([\w]+): (.*)$")
+
+
+def read_reports(path):
+    """{file id: set of (line, rule, message without numbers)}"""
+    reps = {}
+    if not os.path.exists(path):
+        return reps
+    with open(path) as f:
+        for ln in f:
+            m = REPORT.match(ln.rstrip("\n"))
+            if m:
+                msg = re.sub(r"\d+", "#", m.group(5))
+                reps.setdefault(m.group(2), set()).add(
+                    (int(m.group(3)), m.group(4), msg))
+    return reps
+
+
+def line_map(orig, mut):
+    """mutant line number -> original line number (None: written by the
+    mutation)."""
+    a, b = orig.splitlines(), mut.splitlines()
+    m = {}
+    sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if tag == "equal":
+            for k in range(j2 - j1):
+                m[j1 + k + 1] = i1 + k + 1
+    return m
+
+
+def score(d):
+    """(mutants, found, originals, flagged originals, missed lines)"""
+    ore = read_reports(os.path.join(d, "orig.reports"))
+    mre = read_reports(os.path.join(d, "mut.reports"))
+    n = found = 0
+    missed = []
+    with open(os.path.join(d, "manifest")) as f:
+        rows = [ln.rstrip("\n").split("\t") for ln in f if ln.strip()]
+    origs = sorted({r[1] for r in rows})
+    for mid, oid, rel, line, desc in rows:
+        n += 1
+        mine = mre.get(mid, set())
+        if not mine:
+            missed.append((rel, line, desc))
+            continue
+        with open(os.path.join(d, "orig", oid + ".c"), errors="replace") as f:
+            otext = f.read()
+        with open(os.path.join(d, "mut", mid + ".c"), errors="replace") as f:
+            mtext = f.read()
+        lm = line_map(otext, mtext)
+        theirs = ore.get(oid, set())
+        if any((lm.get(ln), r, msg) not in theirs for ln, r, msg in mine):
+            found += 1
+        else:
+            missed.append((rel, line, desc))
+    flagged = sum(1 for o in origs if o in ore)
+    return n, found, len(origs), flagged, missed
+
+
+def table(out):
+    bad = 0
+    print("%-28s %8s %7s %9s %8s %s" % ("class", "mutants", "found", "originals",
+                                        "flagged", "rules"))
+    for d in sorted(glob.glob(os.path.join(out, "*", "manifest"))):
+        d = os.path.dirname(d)
+        name = os.path.basename(d)
+        n, found, no, fl, missed = score(d)
+        with open(os.path.join(d, "rules")) as f:
+            rules = ",".join(f.read().split())
+        rec = 100.0 * found / n if n else 0.0
+        share = 100.0 * fl / no if no else 0.0
+        ok = n and rec >= 90.0 and share <= 2.0
+        bad += not ok
+        print("%-28s %8d %6.1f%% %9d %7.1f%% %s%s" % (
+            name, n, rec, no, share, rules, "" if ok else "  <- under goal"))
+        with open(os.path.join(d, "missed"), "w") as f:
+            f.write("".join("%s:%s: %s\n" % m for m in missed))
+    return 1 if bad else 0
+
+
+def main(argv):
+    load_classes()
+    if len(argv) >= 4 and argv[1] == "build":
+        args = argv[4:]
+        maxn, seed, names = 300, "kbind", []
+        while args:
+            a = args.pop(0)
+            if a == "--max":
+                maxn = int(args.pop(0))
+            elif a == "--seed":
+                seed = args.pop(0)
+            elif a in CLASSES:
+                names.append(a)
+            else:
+                sys.exit("corpus: no class %s" % a)
+        build(argv[2], argv[3], maxn, seed, names)
+        return 0
+    if len(argv) == 3 and argv[1] == "table":
+        return table(argv[2])
+    if len(argv) == 2 and argv[1] == "classes":
+        for c in CLASSES.values():
+            print("%-28s %-40s %s" % (c.name, ",".join(c.rules), c.doc))
+        return 0
+    sys.exit(__doc__)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
