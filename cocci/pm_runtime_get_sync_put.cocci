@@ -10,6 +10,13 @@
 /// path, and only when ret is not read on the success path before being
 /// assigned again (get_sync returns 1 for an already active device where
 /// resume_and_get returns 0).
+///
+/// Not reported, because the count is not the error path's to drop: a
+/// function that put the count earlier (it gives the count back and takes
+/// it again, as pci-j721e's mode switch does), and a void function in a
+/// file where another function puts without getting (an .enable/.disable
+/// pair: the count stays raised until .disable puts it, as in
+/// microchip-lvds; a put on the error path would underflow it there).
 //
 // Confidence: High
 // Options: --no-includes --include-headers
@@ -28,6 +35,66 @@ pm_unsafe = set()
 pm_putting = set()
 pm_leaks = set()
 pm_putters = set()
+pm_texts = {}
+
+import re
+
+def pm_code(name):
+    """The file's text with comments and strings blanked."""
+    if name not in pm_texts:
+        with open(name, errors="replace") as f:
+            t = f.read()
+        pm_texts[name] = re.sub(r"/\*.*?\*/|//[^\n]*|\"(?:\\.|[^\"\\\n])*\"",
+                                lambda m: re.sub(r"[^\n]", " ", m.group(0)),
+                                t, flags=re.S)
+    return pm_texts[name]
+
+def pm_bodies(name):
+    """(function name, is void, body start, body end) of each function."""
+    t = pm_code(name)
+    out = []
+    for m in re.finditer(r"^(\w[^;{}()]*?)\b(\w+)\s*\([^;{}]*\)\s*\{", t, re.M):
+        depth = 0
+        for j in range(m.end() - 1, len(t)):
+            if t[j] == "{":
+                depth += 1
+            elif t[j] == "}":
+                depth -= 1
+                if depth == 0:
+                    break
+        out.append((m.group(2), re.search(r"\bvoid\s*$", m.group(1)) is not
+                    None, m.end(), j))
+    return out
+
+def pm_offset(name, line, col):
+    t = pm_code(name)
+    off = 0
+    for _ in range(int(line) - 1):
+        off = t.index("\n", off) + 1
+    return off + int(col)
+
+def pm_handed_over(pos):
+    """The count this get takes is not this error path's to drop: the
+    function put the count before taking it again (it only restores what
+    it gave back, as pci-j721e's mode switch does), or the function is
+    void and another function of the file puts without getting (an
+    .enable/.disable pair: the count stays raised until .disable puts
+    it, as in microchip-lvds, and a put here would underflow it)."""
+    t = pm_code(pos.file)
+    at = pm_offset(pos.file, pos.line, pos.column)
+    bodies = pm_bodies(pos.file)
+    for name, void, lo, hi in bodies:
+        if lo <= at <= hi:
+            if re.search(r"\bpm_runtime_put", t[lo:at]):
+                return True
+            if not void:
+                return False
+            for _, _, lo2, hi2 in bodies:
+                b = t[lo2:hi2]
+                if re.search(r"\bpm_runtime_put", b) and \
+                   not re.search(r"\bpm_runtime_(get|resume_and_get)", b):
+                    return True
+    return False
 
 def pm_key(pos):
     return (pos.file, pos.line, pos.column)
@@ -116,7 +183,7 @@ q << err.q;
 lp;
 @@
 
-if pm_key(p[0]) in pm_putting:
+if pm_key(p[0]) in pm_putting or pm_handed_over(p[0]):
     cocci.include_match(False)
 else:
     x = p[0]
