@@ -1,19 +1,23 @@
 // SPDX-License-Identifier: GPL-2.0
-/// Find shared IRQs requested before the lock, work item, timer or tasklet
-/// that their handler uses is initialised.  On a shared line the handler
-/// runs as soon as request_irq() returns, whenever another device on the
-/// line interrupts, whatever the state of this device; so it would take an
-/// uninitialised lock or queue an uninitialised work item.  Flagged: an
-/// IRQF_SHARED request whose dev_id is D, followed in the same function by
-/// the initialisation of a field of D (spin_lock_init(&D->f),
-/// INIT_WORK(&D->f, ...), ...) that the handler
-/// (or the thread function, if the primary handler always wakes it) uses
-/// on every invocation, before any status check or return.
+/// Find IRQs requested before the lock, work item, timer, tasklet, wait
+/// queue or completion that their handler uses is initialised.
+/// request_threaded_irq()'s kernel-doc: "From the point this call is made
+/// your handler function may be invoked"; on a shared line it runs
+/// whenever another device on the line interrupts, and on any line when
+/// the device has an interrupt pending from before (boot loader, an
+/// earlier binding) or raises a spurious one.  Flagged: a request (shared
+/// or not, managed or not) whose dev_id is D, followed in the same
+/// function by the initialisation of a field of D (spin_lock_init(&D->f),
+/// INIT_WORK(&D->f, ...), init_waitqueue_head(&D->f), ...) that the
+/// handler (or the thread function, if the primary handler always wakes
+/// it) uses on every invocation, before any status check or return: any
+/// interrupt at all then takes an uninitialised lock, queues an
+/// uninitialised work item or walks an uninitialised wait list.
 /// Initialise everything the handler uses before requesting the IRQ.
-/// Left alone: requests without IRQF_SHARED (whether the device can raise
-/// its interrupt before the init depends on hardware state the rule cannot
-/// see), IRQF_NO_AUTOEN requests, and completions and wait queues (a handler
-/// signals them only when an operation started later ends).
+/// Left alone: IRQF_NO_AUTOEN requests (the line stays off until
+/// enable_irq()), and uses behind a check (a status register, a flag set
+/// by probe): whether the handler reaches them before the initialisation
+/// depends on hardware state the rule cannot see.
 ///
 // Confidence: High
 // Copyright: (C) 2026 kbind authors.
@@ -23,12 +27,7 @@
 virtual report
 virtual org
 
-@shared@
-@@
-
-IRQF_SHARED
-
-@r depends on shared exists@
+@r exists@
 expression D, irq, dev, flags, name;
 identifier h, th, fld;
 expression E1;
@@ -74,6 +73,10 @@ timer_setup(&D->fld, ...)
 hrtimer_init(&D->fld, ...)
 |
 kthread_init_work(&D->fld, E1)
+|
+init_waitqueue_head(&D->fld)
+|
+init_completion(&D->fld)
 )
 
 // The handler (or the thread function, when there is no primary handler
@@ -224,7 +227,7 @@ flags << r.flags;
 @@
 key = (p[0].file, p[0].line, p[0].column)
 if key + (fld,) in used and ('report', key) not in reported and \
-   "IRQF_SHARED" in flags and "IRQF_NO_AUTOEN" not in flags:
+   "IRQF_NO_AUTOEN" not in flags:
 	reported.add(('report', key))
 	coccilib.report.print_report(p[0],
 		"WARNING: IRQ requested before ->%s, which its handler uses, is "
@@ -238,7 +241,7 @@ flags << r.flags;
 @@
 key = (p[0].file, p[0].line, p[0].column)
 if key + (fld,) in used and ('org', key) not in reported and \
-   "IRQF_SHARED" in flags and "IRQF_NO_AUTOEN" not in flags:
+   "IRQF_NO_AUTOEN" not in flags:
 	reported.add(('org', key))
 	coccilib.org.print_todo(p[0],
 		"IRQ requested before ->%s, used by its handler, is initialised"

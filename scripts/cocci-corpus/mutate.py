@@ -104,3 +104,23 @@ def early_return(src, acquire, cond):
             new = "%sif (%s)\n%s\treturn -ENODEV;\n" % (ind, cond(c), ind)
             yield (src.line_of(pos), "%s: early return -ENODEV after %s()"
                    % (fn.name, c.name), src.replace(pos, pos, new))
+
+
+def insert_before_exits(src, fn, call, stmt):
+    """Insert stmt before each "return"/"goto" that ends a braced if-body
+    of fn after the call's own check: one mutant per exit."""
+    start = after_check(src, call) or src.line_span(call.close)[1]
+    body = src.code[start:fn.close]
+    for m in re.finditer(r"^([ \t]*)(return\b[^;]*|goto\s+\w+\s*);", body, re.M):
+        pos = start + m.start()
+        blk = src.if_block(pos + len(m.group(1)))
+        if not blk or src.code[pos:blk[1]].count(";") != 1:
+            continue
+        if m.group(2).startswith("return") and \
+           not re.match(r"return\s*(-|\w+\s*;)", m.group(2)):
+            continue
+        if re.match(r"return\s+0\b", m.group(2)):
+            continue
+        yield (src.line_of(pos), "%s: %s added before %s" % (
+            fn.name, stmt, m.group(2).strip()),
+            src.replace(pos, pos, m.group(1) + stmt + "\n"))

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Near miss: the thread function completes a completion initialised only
- * after the request.  The device signals it only when a transfer started
- * later ends, so the rule leaves completions (and wait queues) alone.
+ * The thread function completes, on every interrupt, a completion
+ * initialised only after the request: an interrupt left pending before
+ * probe walks its uninitialised wait list.  Reported.
  */
 #include <linux/completion.h>
 #include <linux/i2c.h>
@@ -35,7 +35,7 @@ static int bar_probe(struct i2c_client *client)
 	mutex_init(&chip->lock);
 
 	if (client->irq > 0) {
-		ret = request_threaded_irq(client->irq, NULL, bar_thread,
+		ret = request_threaded_irq(client->irq, NULL, bar_thread, /* EXPECT */
 					   IRQF_ONESHOT, "bar", chip);
 		if (ret)
 			return ret;

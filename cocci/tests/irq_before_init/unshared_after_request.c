@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Near miss: the handler schedules its work on every interrupt and the
- * work item is set up after the request, but the line is not shared and
- * the chip's interrupt sources are all masked before the request, so
- * nothing can raise it yet.  Without IRQF_SHARED the rule stays silent.
+ * The line is not shared and the chip's interrupt sources are masked
+ * before the request, but the handler schedules its work on every
+ * interrupt and the work item is set up after the request: an interrupt
+ * already pending (or a spurious one) queues an uninitialised work item.
+ * request_irq() says the handler may run from the call on: reported.
  */
 #include <linux/i2c.h>
 #include <linux/interrupt.h>
@@ -43,7 +44,7 @@ static int pmic_probe(struct i2c_client *client)
 	i2c_smbus_write_byte_data(client, 0x17, 0xff);
 	i2c_smbus_write_byte_data(client, 0x18, 0xff);
 
-	err = request_irq(client->irq, pmic_irq, 0, "pmic", pmic);
+	err = request_irq(client->irq, pmic_irq, 0, "pmic", pmic); /* EXPECT */
 	if (err)
 		return err;
 
