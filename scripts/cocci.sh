@@ -173,9 +173,12 @@ test_rules() {
 }
 
 # survey [RULE...]: run over drivers/ of linux-source-6.12. Per rule: the
-# reports, the run time, and a reproducible random sample of 10 for triage.
+# reports, the run time, and a reproducible random sample of 15 for triage.
+# The sample's seed was fixed before the strict triage of 2026-12-07 read
+# any report (Documentation/cocci-survey.md); KBIND_SURVEY_SEED overrides.
 survey() {
 	local ksrc out rule name start secs n files begin
+	local seed=${KBIND_SURVEY_SEED:-kbind-strict-2026-12-07}
 
 	ksrc=$(scripts/ksrc.sh --full)
 	out=$root/build/cocci-survey
@@ -193,7 +196,7 @@ survey() {
 		secs=$(( $(date +%s) - start ))
 		n=$(wc -l < "$out/$name.txt")
 		echo "$secs" > "$out/$name.seconds"
-		shuf -n 10 --random-source=<(yes kbind) "$out/$name.txt" \
+		shuf -n 15 --random-source=<(yes "$seed") "$out/$name.txt" \
 			> "$out/$name.sample"
 		printf '%-32s %6s %8s %7s\n' "$name" "$files" "$secs" "$n"
 	done
