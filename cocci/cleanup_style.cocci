@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
-/// Misuse of the scope-based cleanup helpers of <linux/cleanup.h>:
+/// Style findings about the scope-based cleanup helpers of
+/// <linux/cleanup.h>: departures from the header's guidance that are not a
+/// failure by themselves. Every message starts with "style:"; the survey
+/// does not count them as bugs. (cleanup_misuse.cocci reports the concrete
+/// failure among them: a goto into the scope of a cleanup variable.)
 ///
 /// - a goto in a function that also uses __free(), guard() or
 ///   scoped_guard(): cleanup.h asks that goto-based unwinding and
-///   scope-based cleanup never be mixed in one function (a goto can jump
-///   between scopes; one that jumps forward over a __free() declaration
-///   skips its initialisation). Reported at the function's first goto.
+///   scope-based cleanup never be mixed in one function. Reported at the
+///   function's first goto.
 /// - a "T *p __free(f) = NULL;" declaration that every path assigns later
 ///   with "p = alloc(...);": cleanup.h recommends defining and assigning in
 ///   one statement, so that the cleanups run in the reverse order of the
@@ -13,8 +16,8 @@
 ///   is released in the wrong order). A conditional assignment (only on
 ///   some paths) is left alone.
 /// - "no_free_ptr(p);" as a statement: the pointer is taken out of the
-///   cleanup and dropped, so it leaks unless it was handed over before
-///   (then retain_and_null_ptr(p) says so). no_free_ptr() is __must_check.
+///   cleanup and dropped; when ownership was handed over before,
+///   retain_and_null_ptr(p) says so (no_free_ptr() is __must_check).
 //
 // spatch 1.1.1 parses __free(f) only when a rule declares "attribute name
 // __free", and scoped_guard(...) only when one declares "iterator name
@@ -23,7 +26,7 @@
 // skipped. CLASS(), scoped_class() and the *_scoped iterators are not
 // counted as cleanup users.
 //
-// Confidence: Medium
+// Confidence: Low
 // Options: --no-includes --include-headers
 // Keywords: __free, guard, scoped_guard, no_free_ptr, cleanup.h
 
@@ -103,7 +106,7 @@ goto@g l;
 g << mixed.g;
 @@
 
-coccilib.report.print_report(g[0], "goto in %s(), which also uses __free()/guard(): cleanup.h asks not to mix goto unwinding with scope-based cleanup in one function; convert all of its cleanup to one style" % g[0].current_element)
+coccilib.report.print_report(g[0], "style: goto in %s(), which also uses __free()/guard(): cleanup.h asks not to mix goto unwinding with scope-based cleanup in one function; convert all of its cleanup to one style" % g[0].current_element)
 
 // (b) __free(...) = NULL, then assigned on every path further on.
 
@@ -140,7 +143,7 @@ d << apart1.d;
 pa << apart.pa;
 @@
 
-coccilib.report.print_report(d[0], "%s is declared __free() = NULL and assigned at line %s: cleanup.h asks to define and assign it in one statement there, so that cleanups run in reverse order of allocation" % (x, pa[0].line))
+coccilib.report.print_report(d[0], "style: %s is declared __free() = NULL and assigned at line %s: cleanup.h asks to define and assign it in one statement there, so that cleanups run in reverse order of allocation" % (x, pa[0].line))
 
 // (c) the result of no_free_ptr() dropped.
 
@@ -159,7 +162,7 @@ no_free_ptr@p(e);
 p << dropped.p;
 @@
 
-coccilib.report.print_report(p[0], "no_free_ptr() result unused: the pointer leaves the cleanup and is dropped (a leak unless ownership was handed over; then say so with retain_and_null_ptr())")
+coccilib.report.print_report(p[0], "style: no_free_ptr() result unused: the pointer leaves the cleanup and is dropped (a leak unless ownership was handed over; then say so with retain_and_null_ptr())")
 
 // context and org modes: the same places.
 
