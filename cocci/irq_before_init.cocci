@@ -14,8 +14,8 @@
 /// interrupt at all then takes an uninitialised lock, queues an
 /// uninitialised work item or walks an uninitialised wait list.
 /// Initialise everything the handler uses before requesting the IRQ.
-/// Left alone: IRQF_NO_AUTOEN requests (the line stays off until
-/// enable_irq()), and uses behind a check (a status register, a flag set
+/// Left alone: IRQF_NO_AUTOEN requests and lines set IRQ_NOAUTOEN before
+/// the request (they stay off until enable_irq()), and uses behind a check (a status register, a flag set
 /// by probe): whether the handler reaches them before the initialisation
 /// depends on hardware state the rule cannot see.
 ///
@@ -152,6 +152,15 @@ def irq_uses_always(body, fld):
 		return False
 	return True
 
+def irq_noautoen_before(name, p):
+	"""irq_set_status_flags(irq, IRQ_NOAUTOEN) (or irq_modify_status())
+	in the requesting function before the request: the line stays off
+	until enable_irq()."""
+	t = irq_text(name)
+	at = irq_offset(name, p.line) + int(p.column)
+	start = t.rfind("\n}", 0, at)
+	return "IRQ_NOAUTOEN" in t[max(start, 0):at]
+
 def irq_call_args(name, p):
 	t = irq_text(name)
 	i = t.find("(", irq_offset(name, p.line) + int(p.column))
@@ -227,7 +236,7 @@ flags << r.flags;
 @@
 key = (p[0].file, p[0].line, p[0].column)
 if key + (fld,) in used and ('report', key) not in reported and \
-   "IRQF_NO_AUTOEN" not in flags:
+   "IRQF_NO_AUTOEN" not in flags and not irq_noautoen_before(p[0].file, p[0]):
 	reported.add(('report', key))
 	coccilib.report.print_report(p[0],
 		"WARNING: IRQ requested before ->%s, which its handler uses, is "
@@ -241,7 +250,7 @@ flags << r.flags;
 @@
 key = (p[0].file, p[0].line, p[0].column)
 if key + (fld,) in used and ('org', key) not in reported and \
-   "IRQF_NO_AUTOEN" not in flags:
+   "IRQF_NO_AUTOEN" not in flags and not irq_noautoen_before(p[0].file, p[0]):
 	reported.add(('org', key))
 	coccilib.org.print_todo(p[0],
 		"IRQ requested before ->%s, used by its handler, is initialised"

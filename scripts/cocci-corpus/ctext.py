@@ -15,60 +15,22 @@ import re
 IDENT = r"[A-Za-z_]\w*"
 
 
+NOISE = re.compile(r"""//[^\n]*|/\*.*?(?:\*/|\Z)|"(?:\\.|[^"\\\n])*"?"""
+                   r"""|'(?:\\.|[^'\\\n])*'?|^[ \t]*\#(?:[^\n]*\\\n)*[^\n]*""",
+                   re.S | re.M)
+
+
+def _blank(m):
+    t = m.group(0)
+    if t[0] in "\"'":
+        return t[0] + re.sub(r"[^\n]", " ", t[1:-1]) + t[-1] if len(t) > 1 else t
+    return re.sub(r"[^\n]", " ", t)
+
+
 def mask(text):
-    """The text with comments, literals and # lines replaced by spaces
-    (newlines kept)."""
-    out = list(text)
-    i, n = 0, len(text)
-    line_start = True
-
-    def blank(a, b):
-        for k in range(a, b):
-            if out[k] != "\n":
-                out[k] = " "
-
-    while i < n:
-        c = text[i]
-        if line_start and c == "#":
-            j = i
-            while j < n:
-                e = text.find("\n", j)
-                if e < 0:
-                    e = n
-                if e > 0 and text[e - 1] == "\\":
-                    j = e + 1
-                    continue
-                break
-            blank(i, e)
-            i = e
-            continue
-        if c == "\n":
-            line_start = True
-            i += 1
-            continue
-        if c in " \t":
-            i += 1
-            continue
-        line_start = False
-        if text.startswith("//", i):
-            e = text.find("\n", i)
-            e = n if e < 0 else e
-            blank(i, e)
-            i = e
-        elif text.startswith("/*", i):
-            e = text.find("*/", i + 2)
-            e = n if e < 0 else e + 2
-            blank(i, e)
-            i = e
-        elif c in "\"'":
-            j = i + 1
-            while j < n and text[j] != c and text[j] != "\n":
-                j += 2 if text[j] == "\\" else 1
-            blank(i + 1, min(j, n))
-            i = j + 1
-        else:
-            i += 1
-    return "".join(out)
+    """The text with comments, literals' contents and # lines replaced by
+    spaces (newlines and the quotes kept)."""
+    return NOISE.sub(_blank, text)
 
 
 def match_close(code, i):

@@ -54,7 +54,8 @@ def moved_inits(src):
             dev_id = re.sub(r"\s+", "", a[-1])
             if not body or not re.fullmatch(r"\w+", dev_id):
                 continue
-            if src.block(rq.start)[0] != fn.open:
+            if src.block(rq.start)[0] != fn.open or \
+               "IRQ_NOAUTOEN" in src.code[fn.open:rq.start]:
                 continue
             end = after_check(src, rq)
             if end is None:
