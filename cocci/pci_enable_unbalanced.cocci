@@ -44,6 +44,20 @@ def is_error_return(p, fn):
 never = set()
 # (file, enable line, return line) where a disabling helper is called.
 helped = set()
+# (file, enable line, return line) of "return ret;" reached through a goto.
+unwound = set()
+
+def in_if_branch(p):
+	"""The goto at p is (the end of) an if's branch, not the success path's
+	unconditional jump to the shared exit."""
+	with open(p.file, errors="replace") as f:
+		lines = f.readlines()
+	before = "".join(lines[:int(p.line) - 1]) + \
+		lines[int(p.line) - 1][:int(p.column)]
+	before = before.rstrip()
+	if before.endswith("{"):
+		before = before[:-1].rstrip()
+	return before.endswith(")") or before.endswith("else")
 
 // Nothing to do in a file without an unmanaged enable.
 @enabled@
@@ -94,6 +108,10 @@ fn(..., const struct pci_device_id *id, ...)
 	ret = \(pci_enable_device@p1\|pci_enable_device_mem@p1\)(E);
 	... when != ret
 	if (\(ret\|ret < 0\|ret != 0\)) S
+|
+	if ((ret = \(pci_enable_device@p1\|pci_enable_device_mem@p1\)(E))) S
+|
+	if ((ret = \(pci_enable_device@p1\|pci_enable_device_mem@p1\)(E)) < 0) S
 |
 	if (\(pci_enable_device@p1\|pci_enable_device_mem@p1\)(E)) S
 |
@@ -160,6 +178,54 @@ h(...)
 ... when any
 return@p2 ...;
 
+// "return ret;" reached through a goto from the enable, with no "ret = 0"
+// on the way: an unwinding ladder, which is an error return even in a
+// function whose success path shares the return.
+@goto_path exists@
+identifier err_path.fn, id, l;
+identifier err_path.ret;
+expression E;
+position err_path.p1, err_path.p2, pg;
+statement S;
+@@
+
+fn(..., const struct pci_device_id *id, ...)
+{
+	... when any
+(
+	ret = \(pci_enable_device@p1\|pci_enable_device_mem@p1\)(E);
+	... when != ret
+	if (\(ret\|ret < 0\|ret != 0\)) S
+|
+	if ((ret = \(pci_enable_device@p1\|pci_enable_device_mem@p1\)(E))) S
+|
+	if ((ret = \(pci_enable_device@p1\|pci_enable_device_mem@p1\)(E)) < 0) S
+|
+	if (\(pci_enable_device@p1\|pci_enable_device_mem@p1\)(E)) S
+|
+	if (\(pci_enable_device@p1\|pci_enable_device_mem@p1\)(E) < 0) S
+|
+	if (\(pci_enable_device@p1\|pci_enable_device_mem@p1\)(E) != 0) S
+)
+	... when != pci_disable_device(...)
+	    when != ret = 0
+	    when any
+	goto@pg l;
+	... when != pci_disable_device(...)
+	    when != ret = 0
+	    when any
+	return@p2 ret;
+}
+
+@script:python depends on goto_path@
+p1 << err_path.p1;
+p2 << err_path.p2;
+pg << goto_path.pg;
+@@
+
+if any(in_if_branch(g) for g in pg):
+	unwound.add((p1[0].file, p1[0].line, p2[0].line))
+
 @script:python depends on via_helper@
 p1 << err_path.p1;
 p2 << err_path.p2;
@@ -187,7 +253,8 @@ fn << err_path.fn;
 
 if (p1[0].file, p1[0].line) not in never and \
    (p1[0].file, p1[0].line, p2[0].line) not in helped and \
-   is_error_return(p2[0], fn):
+   (is_error_return(p2[0], fn) or
+    (p1[0].file, p1[0].line, p2[0].line) in unwound):
 	coccilib.report.print_report(p2[0], "error return without pci_disable_device() after pci_enable_device() on line %s succeeded; disable it on this path, or use pcim_enable_device()" % p1[0].line)
 
 @script:python depends on org@

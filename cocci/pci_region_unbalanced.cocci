@@ -45,6 +45,20 @@ def is_error_return(p, fn):
 
 # (file, acquire line, return line) where a releasing helper is called.
 helped = set()
+# (file, request line, return line) of "return ret;" reached through a goto.
+unwound = set()
+
+def in_if_branch(p):
+	"""The goto at p is (the end of) an if's branch, not the success path's
+	unconditional jump to the shared exit."""
+	with open(p.file, errors="replace") as f:
+		lines = f.readlines()
+	before = "".join(lines[:int(p.line) - 1]) + \
+		lines[int(p.line) - 1][:int(p.column)]
+	before = before.rstrip()
+	if before.endswith("{"):
+		before = before[:-1].rstrip()
+	return before.endswith(")") or before.endswith("else")
 # (file, line) already reported: one report per line.
 reported = set()
 
@@ -108,6 +122,10 @@ fn(..., const struct pci_device_id *id, ...)
 	ret = rq@p1(E, ...);
 	... when != ret
 	if (\(ret\|ret < 0\|ret != 0\)) S
+|
+	if ((ret = rq@p1(E, ...))) S
+|
+	if ((ret = rq@p1(E, ...)) < 0) S
 |
 	if (rq@p1(E, ...)) S
 |
@@ -302,6 +320,54 @@ pci_release_region@p1(E, n);
     when != x = E2
 \(pci_iounmap@p2(E, x)\|iounmap@p2(x)\);
 
+// "return ret;" reached through a goto from the request, with no "ret =
+// 0" on the way: an unwinding ladder, which is an error return even in a
+// function whose success path shares the return.
+@req_goto exists@
+identifier req_path.fn, id, l;
+identifier req_path.ret, req_path.rq;
+expression E;
+position req_path.p1, req_path.p2, pg;
+statement S;
+@@
+
+fn(..., const struct pci_device_id *id, ...)
+{
+	... when any
+(
+	ret = rq@p1(E, ...);
+	... when != ret
+	if (\(ret\|ret < 0\|ret != 0\)) S
+|
+	if ((ret = rq@p1(E, ...))) S
+|
+	if ((ret = rq@p1(E, ...)) < 0) S
+|
+	if (rq@p1(E, ...)) S
+|
+	if (rq@p1(E, ...) < 0) S
+|
+	if (rq@p1(E, ...) != 0) S
+)
+	... when != \(pci_release_regions\|pci_release_region\|pci_release_selected_regions\|pci_release_mem_regions\)(...)
+	    when != ret = 0
+	    when any
+	goto@pg l;
+	... when != \(pci_release_regions\|pci_release_region\|pci_release_selected_regions\|pci_release_mem_regions\)(...)
+	    when != ret = 0
+	    when any
+	return@p2 ret;
+}
+
+@script:python depends on req_goto@
+p1 << req_path.p1;
+p2 << req_path.p2;
+pg << req_goto.pg;
+@@
+
+if any(in_if_branch(g) for g in pg):
+	unwound.add((p1[0].file, p1[0].line, p2[0].line))
+
 @script:python depends on req_helper@
 p1 << req_path.p1;
 p2 << req_path.p2;
@@ -324,7 +390,8 @@ rq << req_path.rq;
 @@
 
 if (p1[0].file, p1[0].line, p2[0].line) not in helped and \
-   is_error_return(p2[0], fn):
+   (is_error_return(p2[0], fn) or
+    (p1[0].file, p1[0].line, p2[0].line) in unwound):
 	emit(p2[0], error_msg(rq, p1[0].line))
 
 @script:python depends on report@

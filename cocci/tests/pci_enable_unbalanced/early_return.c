@@ -77,3 +77,14 @@ static struct pci_driver foo_driver = {
 	.probe = foo_probe,
 	.remove = foo_remove,
 };
+
+static int baz_probe(struct pci_dev *pdev, const struct pci_device_id *id)
+{
+	int err;
+
+	if ((err = pci_enable_device(pdev)))
+		return err;
+	if ((err = pci_request_regions(pdev, "baz")))
+		return err; /* EXPECT */
+	return 0;
+}
