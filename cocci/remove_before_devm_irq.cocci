@@ -11,11 +11,16 @@
 /// schedule_work()/queue_work() and friends, in a function that calls no
 /// disable_irq(), free_irq(), devm_free_irq() or synchronize_irq() at all.
 /// Disable or free the IRQ first.
+/// Likewise pci_free_irq_vectors(), pci_disable_msi() or pci_disable_msix()
+/// in such a function that frees no IRQ itself: devres then calls
+/// free_irq() on a vector already gone (a devm action releasing the
+/// vectors must be registered before the IRQ is requested, so that it
+/// runs after the IRQ is freed).
 ///
 // Confidence: Moderate
 // Copyright: (C) 2026 kbind authors.
 // Options: --no-includes --include-headers
-// Keywords: devm_request_irq, remove, cancel_work_sync, destroy_workqueue
+// Keywords: devm_request_irq, remove, cancel_work_sync, destroy_workqueue, pci_free_irq_vectors
 
 virtual report
 virtual org
@@ -25,6 +30,7 @@ virtual org
 queued = set()
 teardown = set()
 quieted = set()
+vecs_freed = set()
 
 @anchor depends on org || report@
 @@
@@ -46,6 +52,12 @@ cancel_work_sync(...)
 cancel_delayed_work_sync(...)
 |
 destroy_workqueue(...)
+|
+pci_free_irq_vectors(...)
+|
+pci_disable_msi(...)
+|
+pci_disable_msix(...)
 )
 
 @devirq depends on anchor2@
@@ -258,6 +270,73 @@ fn << bad.fn;
 pq << quiet.pq;
 @@
 quieted.add((pq[0].file, fn))
+
+// IRQ vectors freed in a teardown function (or a devm action registered
+// after the IRQ) that frees no IRQ itself: devres frees the devm IRQ
+// later, on a vector that no longer exists. Masking or disabling the
+// IRQ does not help here.
+@badvec depends on devirq exists@
+identifier fn;
+position p;
+@@
+
+fn(...)
+{
+  ... when any
+(
+  pci_free_irq_vectors@p(...)
+|
+  pci_disable_msi@p(...)
+|
+  pci_disable_msix@p(...)
+)
+  ... when any
+}
+
+@vecfreed@
+identifier badvec.fn;
+position pq;
+@@
+
+fn@pq(...)
+{
+  <+...
+(
+  free_irq(...)
+|
+  devm_free_irq(...)
+|
+  pci_free_irq(...)
+)
+  ...+>
+}
+
+@script:python@
+fn << badvec.fn;
+pq << vecfreed.pq;
+@@
+vecs_freed.add((pq[0].file, fn))
+
+@script:python depends on report@
+p << badvec.p;
+fn << badvec.fn;
+@@
+f = p[0].file
+if (f, fn) in teardown and (f, fn) not in vecs_freed:
+	coccilib.report.print_report(p[0],
+		"WARNING: IRQ vectors freed while the devm IRQ requested on "
+		"them is still registered (devres frees it after this, on a "
+		"vector that is gone); devm_free_irq() first, or register the "
+		"vectors' release as a devm action before requesting the IRQ")
+
+@script:python depends on org@
+p << badvec.p;
+fn << badvec.fn;
+@@
+f = p[0].file
+if (f, fn) in teardown and (f, fn) not in vecs_freed:
+	coccilib.org.print_todo(p[0],
+		"IRQ vectors freed while a devm IRQ on them is registered")
 
 @script:python depends on report@
 p << bad.p;

@@ -83,3 +83,98 @@ def after_request(src):
     """a field the handler uses on every call initialised after the IRQ's
     request (shared or not, managed or not)"""
     return moved_inits(src)
+
+
+QUEUE = (r"schedule_work|queue_work|schedule_delayed_work|"
+         r"queue_delayed_work|mod_delayed_work")
+CANCEL = r"cancel_work_sync|cancel_delayed_work_sync"
+
+
+def remove_functions(src):
+    """Functions a driver structure names as .remove or .remove_new."""
+    names = set(re.findall(r"\.remove(?:_new)?\s*=\s*(\w+)", src.code))
+    return [f for f in src.functions() if f.name in names]
+
+
+@mutclass("devm_irq_disable_dropped", ["remove_before_devm_irq"],
+          ["devm_request_", "cancel_"])
+def devm_irq_disable_dropped(src):
+    """remove() no longer disables or frees the devm IRQ before cancelling
+    the work its handler queues"""
+    queued = set()
+    for rq in src.calls(r"devm_request_irq|devm_request_threaded_irq",
+                        0, len(src.code)):
+        for h in rq.args[2:4]:
+            f = src.function(h) if re.fullmatch(r"\w+", h) else None
+            if not f:
+                continue
+            for q in src.calls(QUEUE, f.open, f.close):
+                queued |= set(re.findall(r"->\s*(\w+)\s*$", q.args[-1]))
+    for fn in remove_functions(src):
+        cancels = [c for c in src.calls(CANCEL, fn.open, fn.close)
+                   if re.search(r"->\s*(\w+)\s*$", c.args[0]) and
+                   re.search(r"->\s*(\w+)\s*$", c.args[0]).group(1) in queued]
+        if not cancels:
+            continue
+        offs = [c for c in src.calls(r"disable_irq|devm_free_irq",
+                                     fn.open, cancels[0].start)]
+        if len(offs) != 1:
+            continue
+        span = src.statement(offs[0])
+        if span and src.block(offs[0].start) == src.block(cancels[0].start):
+            yield (src.line_of(span[0]), "%s: %s() before the cancel dropped"
+                   % (fn.name, offs[0].name),
+                   src.replace(span[0], span[1], ""))
+
+
+DEVM_IRQ = r"devm_request_irq|devm_request_threaded_irq"
+ACTION = r"devm_add_action_or_reset|devm_add_action"
+
+
+@mutclass("devm_irq_vectors_late", ["remove_before_devm_irq"],
+          ["pci_free_irq_vectors", "devm_request_"])
+def vectors_late(src):
+    """the devm action freeing the IRQ vectors registered after the devm
+    IRQ instead of before it"""
+    for fn in src.functions():
+        for act in src.calls(ACTION, fn.open, fn.close):
+            rel = src.function(act.args[1]) if len(act.args) > 2 else None
+            if not rel or not src.calls("pci_free_irq_vectors", rel.open,
+                                        rel.close):
+                continue
+            end = after_check(src, act)
+            start = src.line_span(act.start)[0]
+            if end is None or src.block(act.start)[0] != fn.open:
+                continue
+            for rq in src.calls(DEVM_IRQ, end, fn.close):
+                to = after_check(src, rq)
+                if to is None or src.block(rq.start)[0] != fn.open:
+                    continue
+                t = src.text
+                moved = t[start:end]
+                yield (src.line_of(to) - moved.count("\n"),
+                       "%s: %s(%s) moved after %s()" % (
+                           fn.name, act.name, act.args[1], rq.name),
+                       t[:start] + t[end:to] + moved + t[to:])
+                break
+
+
+@mutclass("remove_frees_vectors", ["remove_before_devm_irq"],
+          ["pci_irq_vector", "devm_request_"])
+def remove_frees_vectors(src):
+    """remove() frees the IRQ vectors the devm IRQs were requested on"""
+    if not re.search(r"(%s)\s*\([^;]*pci_irq_vector" % DEVM_IRQ, src.code):
+        return
+    for fn in remove_functions(src):
+        if "pci_dev" not in fn.params or re.search(
+                r"free_irq|pci_free_irq_vectors|pci_disable_msi",
+                src.code[fn.open:fn.close]):
+            continue
+        pdev = re.search(r"(\w+)\s*$", fn.params).group(1)
+        pos = src.line_span(fn.open)[1]
+        body = src.code[pos:fn.close]
+        m = re.search(r"^\s*$", body, re.M)
+        at = pos + m.end() + 1 if m and m.end() + 1 < len(body) else pos
+        yield (src.line_of(at), "%s: pci_free_irq_vectors() at the top"
+               % fn.name,
+               src.replace(at, at, "\tpci_free_irq_vectors(%s);\n" % pdev))
