@@ -27,17 +27,65 @@ virtual org
 
 @initialize:python@
 @@
+import re
 
 # (file, function) of probe functions with a "return 0;".
 ret0_fns = set()
 
-def is_error_return(p, fn):
-	"""return -E...; always; return ret; only where success returns 0."""
+def branch_head(text, at):
+	"""The keyword heading the innermost block or brace-less branch
+	that holds offset at ("if", "else", "for", ...; "" at function
+	level)."""
+	before = text[:at].rstrip()
+	depth = 0
+	k = len(before)
+	if not before.endswith((")", "else")):
+		k = -1
+		for k in range(len(before) - 1, -1, -1):
+			c = before[k]
+			if c == "}":
+				depth += 1
+			elif c == "{":
+				if depth == 0:
+					break
+				depth -= 1
+		before = before[:k].rstrip()
+	if before.endswith("else"):
+		return "else"
+	if not before.endswith(")"):
+		return ""
+	depth = 0
+	for k in range(len(before) - 1, -1, -1):
+		if before[k] == ")":
+			depth += 1
+		elif before[k] == "(":
+			depth -= 1
+			if depth == 0:
+				break
+	m = re.search(r"(\w+)\s*$", before[:k])
+	word = m.group(1) if m else ""
+	return word if word in ("if", "for", "while", "switch") else ""
+
+def is_error_return(p, fn, acq_line):
+	"""return -E...; in an if/else branch or below an unwinding label
+	reached after the acquisition; return ret; where success returns 0
+	elsewhere or right under "if (ret)". An unconditional "return -E...;"
+	ending the main path is a deliberate refusal (vx855 declines the
+	device so that another driver can bind it), not an error path."""
+	with open(p.file, errors="replace") as f:
+		text = f.read()
+	lines = text.split("\n")
+	at = sum(len(x) + 1 for x in lines[:int(p.line) - 1]) + int(p.column)
+	stmt = text[at:at + 200].lstrip()
+	if stmt.startswith("return -"):
+		if branch_head(text, at):
+			return True
+		return any(re.match(r"\s*(?!default\b)\w+:\s*($|/)", x)
+			   for x in lines[int(acq_line):int(p.line) - 1])
 	if (p.file, fn) in ret0_fns:
 		return True
-	with open(p.file, errors="replace") as f:
-		line = f.readlines()[int(p.line) - 1]
-	return line[int(p.column):].lstrip().startswith("return -")
+	m = re.match(r"return\s+(\w+)\s*;", stmt)
+	return bool(m) and re.search(r"\bif\s*\(\s*(unlikely\s*\()?\s*%s\s*(<\s*0|!=\s*0)?\s*\)?\s*\)\s*\{?\s*$" % m.group(1), text[:at]) is not None
 
 # Enable calls already reported as never disabled: their error paths are
 # not reported again.
@@ -253,7 +301,7 @@ fn << err_path.fn;
 
 if (p1[0].file, p1[0].line) not in never and \
    (p1[0].file, p1[0].line, p2[0].line) not in helped and \
-   (is_error_return(p2[0], fn) or
+   (is_error_return(p2[0], fn, p1[0].line) or
     (p1[0].file, p1[0].line, p2[0].line) in unwound):
 	coccilib.report.print_report(p2[0], "error return without pci_disable_device() after pci_enable_device() on line %s succeeded; disable it on this path, or use pcim_enable_device()" % p1[0].line)
 

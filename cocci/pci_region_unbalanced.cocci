@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /// Find PCI regions and BAR mappings in probe that are not undone on an
-/// error path, and teardown that releases a region before unmapping it.
+/// error path.
 ///
 /// A probe function that reserved regions with pci_request_region[s](),
 /// pci_request_selected_regions() or pci_request_mem_regions() and then
@@ -8,19 +8,17 @@
 /// pci_release_selected_regions(), pci_release_mem_regions()), or the next
 /// probe of the device finds them busy. A mapping from pci_iomap() or
 /// pci_ioremap_bar() must likewise be unmapped (pci_iounmap(), iounmap())
-/// before the error is returned, or it leaks. In teardown, a mapping of a
-/// region must be unmapped before the region is released: after the
-/// release, the range can be handed to another owner while still mapped.
+/// before the error is returned, or it leaks.
 ///
 /// Reported: the error return reached from a successful request or mapping
 /// with no release on the way (a local helper that releases counts as a
-/// release), and the release that comes before pci_iounmap()/iounmap() of
-/// the mapping. Probe functions are those with the probe signature (a const
+/// release). Probe functions are those with the probe signature (a const
 /// struct pci_device_id * parameter). Files that enable with
 /// pcim_enable_device() are left out of the region part: there the
 /// requests are managed ("hybrid" mode, see pcim_deprecated.cocci).
 /// There is no patch mode: where the release belongs in an unwinding
-/// sequence is the driver's call.
+/// sequence is the driver's call. The order of release and unmap in
+/// teardown is style, reported by pci_unmap_order_style.cocci.
 ///
 // Confidence: Moderate
 // Options: --no-includes --include-headers
@@ -31,17 +29,65 @@ virtual org
 
 @initialize:python@
 @@
+import re
 
 # (file, function) of probe functions with a "return 0;".
 ret0_fns = set()
 
-def is_error_return(p, fn):
-	"""return -E...; always; return ret; only where success returns 0."""
+def branch_head(text, at):
+	"""The keyword heading the innermost block or brace-less branch
+	that holds offset at ("if", "else", "for", ...; "" at function
+	level)."""
+	before = text[:at].rstrip()
+	depth = 0
+	k = len(before)
+	if not before.endswith((")", "else")):
+		k = -1
+		for k in range(len(before) - 1, -1, -1):
+			c = before[k]
+			if c == "}":
+				depth += 1
+			elif c == "{":
+				if depth == 0:
+					break
+				depth -= 1
+		before = before[:k].rstrip()
+	if before.endswith("else"):
+		return "else"
+	if not before.endswith(")"):
+		return ""
+	depth = 0
+	for k in range(len(before) - 1, -1, -1):
+		if before[k] == ")":
+			depth += 1
+		elif before[k] == "(":
+			depth -= 1
+			if depth == 0:
+				break
+	m = re.search(r"(\w+)\s*$", before[:k])
+	word = m.group(1) if m else ""
+	return word if word in ("if", "for", "while", "switch") else ""
+
+def is_error_return(p, fn, acq_line):
+	"""return -E...; in an if/else branch or below an unwinding label
+	reached after the acquisition; return ret; where success returns 0
+	elsewhere or right under "if (ret)". An unconditional "return -E...;"
+	ending the main path is a deliberate refusal (vx855 declines the
+	device so that another driver can bind it), not an error path."""
+	with open(p.file, errors="replace") as f:
+		text = f.read()
+	lines = text.split("\n")
+	at = sum(len(x) + 1 for x in lines[:int(p.line) - 1]) + int(p.column)
+	stmt = text[at:at + 200].lstrip()
+	if stmt.startswith("return -"):
+		if branch_head(text, at):
+			return True
+		return any(re.match(r"\s*(?!default\b)\w+:\s*($|/)", x)
+			   for x in lines[int(acq_line):int(p.line) - 1])
 	if (p.file, fn) in ret0_fns:
 		return True
-	with open(p.file, errors="replace") as f:
-		line = f.readlines()[int(p.line) - 1]
-	return line[int(p.column):].lstrip().startswith("return -")
+	m = re.match(r"return\s+(\w+)\s*;", stmt)
+	return bool(m) and re.search(r"\bif\s*\(\s*(unlikely\s*\()?\s*%s\s*(<\s*0|!=\s*0)?\s*\)?\s*\)\s*\{?\s*$" % m.group(1), text[:at]) is not None
 
 # (file, acquire line, return line) where a releasing helper is called.
 helped = set()
@@ -79,9 +125,6 @@ undo = {
 def error_msg(acq, line):
 	rel, managed = undo[acq]
 	return "error return without %s() after %s() on line %s succeeded; %s on this path, or use %s()" % (rel, acq, line, "release it" if "release" in rel else "unmap it", managed)
-
-def order_msg(rel, line):
-	return "%s() before the unmap on line %s of a mapping in that region; unmap first, then release" % (rel, line)
 
 def emit(p, msg):
 	key = (p.file, p.line)
@@ -245,81 +288,6 @@ h(...)
 ... when any
 return@p2 ...;
 
-// Teardown order: a region released while a mapping of it is still live.
-@mapped depends on acquired@
-expression E, b, n;
-identifier fld;
-identifier map = {pci_iomap, pci_ioremap_bar, pci_ioremap_wc_bar, pci_iomap_wc,
-		  pci_iomap_range};
-@@
-
-b->fld = map(E, n, ...)
-
-// pci_release_regions(), pci_release_selected_regions() and
-// pci_release_mem_regions() cover several BARs (taken as covering the
-// mapped one); pci_release_region() only the one it names.
-@order exists@
-expression E, E2, x;
-identifier rel = {pci_release_regions, pci_release_selected_regions,
-		  pci_release_mem_regions};
-identifier mapped.fld;
-position p1, p2;
-@@
-
-rel@p1(E, ...);
-... when != E = E2
-(
-pci_iounmap@p2(E, x->fld);
-|
-iounmap@p2(x->fld);
-)
-
-@order_bar exists@
-expression E, E2, x;
-identifier rel = {pci_release_region};
-identifier mapped.fld;
-expression mapped.n;
-position p1, p2;
-@@
-
-rel@p1(E, n);
-... when != E = E2
-(
-pci_iounmap@p2(E, x->fld);
-|
-iounmap@p2(x->fld);
-)
-
-@order_local depends on acquired exists@
-expression E, E2, x, n;
-identifier rel = {pci_release_regions, pci_release_selected_regions,
-		  pci_release_mem_regions};
-identifier map = {pci_iomap, pci_ioremap_bar, pci_ioremap_wc_bar, pci_iomap_wc,
-		  pci_iomap_range};
-position p1, p2;
-@@
-
-x = map(E, n, ...);
-...
-rel@p1(E, ...);
-... when != E = E2
-    when != x = E2
-\(pci_iounmap@p2(E, x)\|iounmap@p2(x)\);
-
-@order_local_bar depends on acquired exists@
-expression E, E2, x, n;
-identifier map = {pci_iomap, pci_ioremap_bar, pci_ioremap_wc_bar, pci_iomap_wc,
-		  pci_iomap_range};
-position p1, p2;
-@@
-
-x = map(E, n, ...);
-...
-pci_release_region@p1(E, n);
-... when != E = E2
-    when != x = E2
-\(pci_iounmap@p2(E, x)\|iounmap@p2(x)\);
-
 // "return ret;" reached through a goto from the request, with no "ret =
 // 0" on the way: an unwinding ladder, which is an error return even in a
 // function whose success path shares the return.
@@ -390,7 +358,7 @@ rq << req_path.rq;
 @@
 
 if (p1[0].file, p1[0].line, p2[0].line) not in helped and \
-   (is_error_return(p2[0], fn) or
+   (is_error_return(p2[0], fn, p1[0].line) or
     (p1[0].file, p1[0].line, p2[0].line) in unwound):
 	emit(p2[0], error_msg(rq, p1[0].line))
 
@@ -402,38 +370,8 @@ map << map_path.map;
 @@
 
 if (p1[0].file, p1[0].line, p2[0].line) not in helped and \
-   is_error_return(p2[0], fn):
+   is_error_return(p2[0], fn, p1[0].line):
 	emit(p2[0], error_msg(map, p1[0].line))
-
-@script:python depends on report@
-p1 << order.p1;
-p2 << order.p2;
-rel << order.rel;
-@@
-
-emit(p1[0], order_msg(rel, p2[0].line))
-
-@script:python depends on report@
-p1 << order_bar.p1;
-p2 << order_bar.p2;
-@@
-
-emit(p1[0], order_msg("pci_release_region", p2[0].line))
-
-@script:python depends on report@
-p1 << order_local.p1;
-p2 << order_local.p2;
-rel << order_local.rel;
-@@
-
-emit(p1[0], order_msg(rel, p2[0].line))
-
-@script:python depends on report@
-p1 << order_local_bar.p1;
-p2 << order_local_bar.p2;
-@@
-
-emit(p1[0], order_msg("pci_release_region", p2[0].line))
 
 @script:python depends on org@
 p1 << req_path.p1;
@@ -450,11 +388,3 @@ p2 << map_path.p2;
 
 cocci.print_main("BAR mapping", p1)
 cocci.print_secs("error return without unmap", p2)
-
-@script:python depends on org@
-p1 << order.p1;
-p2 << order.p2;
-@@
-
-cocci.print_main("release before unmap", p1)
-cocci.print_secs("unmap", p2)
