@@ -250,12 +250,14 @@ p << map_path.p1;
 
 ret0_fns.add((p[0].file, fn))
 
-// A local helper that releases or unmaps, called on the way to the return.
-@releases depends on req_path || map_path@
+// A local helper that releases (a shared cleanup function), called on
+// the way to the return, counts as the release: one that releases
+// regions for a request, one that unmaps for a mapping.
+@releases depends on req_path@
 position p;
 @@
 
-\(pci_release_regions@p\|pci_release_region@p\|pci_release_selected_regions@p\|pci_release_mem_regions@p\|pci_iounmap@p\|iounmap@p\)(...)
+\(pci_release_regions@p\|pci_release_region@p\|pci_release_selected_regions@p\|pci_release_mem_regions@p\)(...)
 
 @script:python helper@
 p << releases.p;
@@ -276,8 +278,21 @@ h(...)
 ... when any
 return@p2 ...;
 
+@unmaps depends on map_path@
+position p;
+@@
+
+\(pci_iounmap@p\|iounmap@p\)(...)
+
+@script:python map_helper_name@
+p << unmaps.p;
+h;
+@@
+
+coccinelle.h = cocci.make_ident(p[0].current_element)
+
 @map_helper exists@
-identifier helper.h;
+identifier map_helper_name.h;
 position map_path.p1, map_path.p2;
 identifier f;
 @@
