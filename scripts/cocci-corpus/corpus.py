@@ -149,14 +149,24 @@ def read_reports(path):
 
 def line_map(orig, mut):
     """mutant line number -> original line number (None: written by the
-    mutation)."""
+    mutation). The common head and tail map directly; the lines between
+    (a mutation is local) are matched with difflib."""
     a, b = orig.splitlines(), mut.splitlines()
-    m = {}
-    sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    head = 0
+    while head < min(len(a), len(b)) and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    m = {k + 1: k + 1 for k in range(head)}
+    for k in range(tail):
+        m[len(b) - k] = len(a) - k
+    sm = difflib.SequenceMatcher(None, a[head:len(a) - tail],
+                                 b[head:len(b) - tail], autojunk=False)
     for tag, i1, i2, j1, j2 in sm.get_opcodes():
         if tag == "equal":
             for k in range(j2 - j1):
-                m[j1 + k + 1] = i1 + k + 1
+                m[head + j1 + k + 1] = head + i1 + k + 1
     return m
 
 
