@@ -96,16 +96,13 @@ helped = set()
 unwound = set()
 
 def in_if_branch(p):
-	"""The goto at p is (the end of) an if's branch, not the success path's
-	unconditional jump to the shared exit."""
+	"""The goto at p is in an if/else branch (or a loop), not the success
+	path's unconditional jump to the shared exit."""
 	with open(p.file, errors="replace") as f:
-		lines = f.readlines()
-	before = "".join(lines[:int(p.line) - 1]) + \
-		lines[int(p.line) - 1][:int(p.column)]
-	before = before.rstrip()
-	if before.endswith("{"):
-		before = before[:-1].rstrip()
-	return before.endswith(")") or before.endswith("else")
+		text = f.read()
+	lines = text.split("\n")
+	at = sum(len(x) + 1 for x in lines[:int(p.line) - 1]) + int(p.column)
+	return branch_head(text, at) != ""
 
 // Nothing to do in a file without an unmanaged enable.
 @enabled@
