@@ -14,11 +14,17 @@
 /// 6.12 documents this hybrid mode as DEPRECATED; such code should say what
 /// it means with the pcim_* request functions.
 ///
+/// Using a deprecated interface fails nothing by itself: these are style
+/// findings (Confidence: Low, every message starts with "style:"), not
+/// counted as bugs by the survey (6.12's pci_release_region() releases a
+/// hybrid request through devres too, so releasing by hand is no double
+/// release).
+///
 /// There is no patch mode: the replacements take a BAR, not a mask, and
 /// the hybrid requests change meaning if the device was not enabled with
 /// pcim_enable_device() on every path.
 ///
-// Confidence: High
+// Confidence: Low
 // Options: --no-includes --include-headers
 // Keywords: pcim_iomap_table, pcim_iomap_regions, pcim_enable_device, pci_request_regions
 
@@ -97,7 +103,7 @@ repl = {
 	"pcim_iomap_regions": "request and map each BAR with pcim_iomap_region() instead",
 	"pcim_iomap_regions_request_all": "use pcim_request_all_regions() and map the BARs with pcim_iomap() instead",
 }
-coccilib.report.print_report(p[0], "%s() is deprecated (drivers/pci/devres.c, Linux 6.12); %s" % (fn, repl[fn]))
+coccilib.report.print_report(p[0], "style: %s() is deprecated (drivers/pci/devres.c, Linux 6.12); %s" % (fn, repl[fn]))
 
 @script:python depends on report@
 p << hyb.p;
@@ -105,7 +111,7 @@ rq << hyb.rq;
 @@
 
 seen.add((p[0].file, p[0].line))
-coccilib.report.print_report(p[0], hybrid_msg(rq, "after pcim_enable_device()"))
+coccilib.report.print_report(p[0], "style: " + hybrid_msg(rq, "after pcim_enable_device()"))
 
 @script:python depends on report@
 p << hyb_file.p;
@@ -113,7 +119,7 @@ rq << hyb_file.rq;
 @@
 
 if (p[0].file, p[0].line) not in seen:
-	coccilib.report.print_report(p[0], hybrid_msg(rq, "in a driver that enables only with pcim_enable_device()"))
+	coccilib.report.print_report(p[0], "style: " + hybrid_msg(rq, "in a driver that enables only with pcim_enable_device()"))
 
 @script:python depends on org@
 p << dep.p;
