@@ -11,6 +11,15 @@
 /// schedule_work()/queue_work() and friends, in a function that calls no
 /// disable_irq(), free_irq(), devm_free_irq() or synchronize_irq() at all.
 /// Disable or free the IRQ first.
+/// Left alone: a teardown that stops the device before the cancel
+/// (unregister_netdev(), whose ndo_stop masks the interrupts; the clocks
+/// disabled; a *_power_off()/*poweroff()/*_halt()/*_shutdown()/*hw_stop()
+/// helper; crypto_engine_exit()): it raises no interrupt after that.
+/// Nor files whose devm IRQ is turned off right after its request
+/// (disable_irq() there, or IRQF_NO_AUTOEN) and not enabled again by the
+/// requesting function: it is on only between the
+/// driver's own enable and disable (attach/detach, start/stop), which
+/// teardown undoes first.
 /// Likewise pci_free_irq_vectors(), pci_disable_msi() or pci_disable_msix()
 /// in such a function that frees no IRQ itself: devres then calls
 /// free_irq() on a vector already gone (a devm action releasing the
@@ -31,6 +40,9 @@ queued = set()
 teardown = set()
 quieted = set()
 vecs_freed = set()
+stopped_at = set()
+off_at_probe = set()
+on_after_probe = set()
 
 @anchor depends on org || report@
 @@
@@ -248,6 +260,92 @@ fn@pq(...)
   ...+>
 }
 
+// An IRQ turned off right after its request (disable_irq() in the
+// requesting function, or IRQF_NO_AUTOEN) is on only between the
+// driver's own enable and disable (attach/detach, start/stop), which
+// teardown pairs before it gets here: the file is left alone.
+@offat depends on devirq exists@
+expression dev, irq;
+position pr;
+@@
+
+\(devm_request_irq@pr\|devm_request_threaded_irq@pr\|devm_request_any_context_irq@pr\)(dev, irq, ...)
+... when any
+\(disable_irq\|disable_irq_nosync\)(irq)
+
+@script:python@
+pr << offat.pr;
+@@
+off_at_probe.add(pr[0].file)
+
+@noautoen depends on devirq@
+position pr;
+@@
+
+IRQF_NO_AUTOEN@pr
+
+@script:python@
+pr << noautoen.pr;
+@@
+off_at_probe.add(pr[0].file)
+
+// ... unless the requesting function enables it again itself.
+@onlater depends on devirq exists@
+expression dev, irq;
+position pr;
+@@
+
+\(devm_request_irq@pr\|devm_request_threaded_irq@pr\|devm_request_any_context_irq@pr\)(dev, irq, ...)
+... when any
+enable_irq(irq)
+
+@script:python@
+pr << onlater.pr;
+@@
+on_after_probe.add(pr[0].file)
+
+// Teardown functions that stop the device before the cancel: the netdev
+// unregistered (its ndo_stop masks the interrupts), the clocks gated, the
+// device powered off or halted, the crypto engine stopped. The device
+// raises no interrupt after that, so the cancel is final.
+@stopped exists@
+identifier bad.fn;
+identifier g =~ "(?i)(power_?off|_halt$|_shutdown$|hw_stop$|hw_disable$|deactivate$)";
+position bad.p, q;
+@@
+
+fn(...)
+{
+  ... when any
+(
+  unregister_netdev(...)
+|
+  clk_disable_unprepare(...)
+|
+  clk_disable(...)
+|
+  clk_bulk_disable_unprepare(...)
+|
+  crypto_engine_exit(...)
+|
+  g(...)
+)
+  ... when any
+(
+  cancel_work_sync@p@q(...)
+|
+  cancel_delayed_work_sync@p@q(...)
+|
+  destroy_workqueue@p@q(...)
+)
+  ... when any
+}
+
+@script:python@
+q << stopped.q;
+@@
+stopped_at.add((q[0].file, q[0].line))
+
 @quietreg@
 identifier bad.fn;
 identifier C =~ "(^|_)(IRQ|INT|INTR|IRN|IRNEN|IMR|IER|IEN|INTEN|INTMSK)([A-Z0-9]*)(_|$)";
@@ -344,7 +442,8 @@ w << bad.w;
 fn << bad.fn;
 @@
 f = p[0].file
-if (f, w) in queued and (f, fn) in teardown and (f, fn) not in quieted:
+if (f, w) in queued and (f, fn) in teardown and (f, fn) not in quieted and \
+   (f, p[0].line) not in stopped_at and (f not in off_at_probe or f in on_after_probe):
 	coccilib.report.print_report(p[0],
 		"WARNING: ->%s is torn down while the devm IRQ handler that "
 		"queues it is still live (devres frees the IRQ after this); "
@@ -356,6 +455,7 @@ w << bad.w;
 fn << bad.fn;
 @@
 f = p[0].file
-if (f, w) in queued and (f, fn) in teardown and (f, fn) not in quieted:
+if (f, w) in queued and (f, fn) in teardown and (f, fn) not in quieted and \
+   (f, p[0].line) not in stopped_at and (f not in off_at_probe or f in on_after_probe):
 	coccilib.org.print_todo(p[0],
 		"->%s torn down while the devm IRQ handler can still queue it" % w)
