@@ -16,7 +16,10 @@
 /// it again, as pci-j721e's mode switch does), and a void function in a
 /// file where another function puts without getting (an .enable/.disable
 /// pair: the count stays raised until .disable puts it, as in
-/// microchip-lvds; a put on the error path would underflow it there).
+/// microchip-lvds; a put on the error path would underflow it there), and
+/// a function other than a probe whose device expression another function
+/// of the file puts without getting (a power-on/power-off pair, as in
+/// venus: the off half drops the count whatever the on half did).
 //
 // Confidence: High
 // Options: --no-includes --include-headers
@@ -79,22 +82,42 @@ def pm_handed_over(pos):
     it gave back, as pci-j721e's mode switch does), or the function is
     void and another function of the file puts without getting (an
     .enable/.disable pair: the count stays raised until .disable puts
-    it, as in microchip-lvds, and a put here would underflow it)."""
+    it, as in microchip-lvds, and a put here would underflow it), or the
+    function is no probe and another function of the file that never
+    gets puts the same device expression (a power-on/power-off pair:
+    venus' poweron_coreid() and poweroff_coreid(); the caller's state
+    says the power is on and the off half drops the count)."""
     t = pm_code(pos.file)
     at = pm_offset(pos.file, pos.line, pos.column)
+    dev = pm_arg(t, at)
     bodies = pm_bodies(pos.file)
     for name, void, lo, hi in bodies:
         if lo <= at <= hi:
             if re.search(r"\bpm_runtime_put", t[lo:at]):
                 return True
-            if not void:
+            if not void and "probe" in name:
                 return False
             for _, _, lo2, hi2 in bodies:
                 b = t[lo2:hi2]
-                if re.search(r"\bpm_runtime_put", b) and \
-                   not re.search(r"\bpm_runtime_(get|resume_and_get)", b):
-                    return True
+                if re.search(r"\bpm_runtime_(get|resume_and_get)", b):
+                    continue
+                for m in re.finditer(r"\bpm_runtime_put\w*\s*\(", b):
+                    if void or pm_arg(t, lo2 + m.start()) == dev:
+                        return True
     return False
+
+def pm_arg(t, at):
+    """The first argument of the call at offset at, spaces removed."""
+    o = t.index("(", at)
+    depth = 0
+    for j in range(o, len(t)):
+        if t[j] == "(":
+            depth += 1
+        elif t[j] == ")":
+            depth -= 1
+        if depth == 0 or depth == 1 and t[j] == ",":
+            return re.sub(r"\s", "", t[o + 1:j])
+    return None
 
 def pm_key(pos):
     return (pos.file, pos.line, pos.column)
