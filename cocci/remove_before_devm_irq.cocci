@@ -20,6 +20,11 @@
 /// requesting function: it is on only between the
 /// driver's own enable and disable (attach/detach, start/stop), which
 /// teardown undoes first.
+/// Nor a handler that queues only while a flag is set (an "if (flag)"
+/// around the queue call, or an "if (!flag) return" before it) when the
+/// teardown clears that flag before the cancel (act8945a, cpcap): a later
+/// interrupt queues nothing (the window of a handler that tested the flag
+/// just before it was cleared is not reported).
 /// Likewise pci_free_irq_vectors(), pci_disable_msi() or pci_disable_msix()
 /// in such a function that frees no IRQ itself: devres then calls
 /// free_irq() on a vector already gone (a devm action releasing the
@@ -43,6 +48,103 @@ vecs_freed = set()
 stopped_at = set()
 off_at_probe = set()
 on_after_probe = set()
+# (file, work or workqueue field) -> the flags that guard every queue of
+# it in the handler
+guards = {}
+
+import re
+
+def _text(file):
+	"""The file with comments blanked, offsets kept."""
+	with open(file, errors="replace") as f:
+		t = f.read()
+	return re.sub(r"/\*.*?\*/|//[^\n]*",
+		      lambda m: re.sub(r"[^\n]", " ", m.group(0)), t, flags=re.S)
+
+def _off(t, p):
+	line = int(p.line)
+	return sum(len(x) + 1 for x in t.split("\n")[:line - 1]) + int(p.column)
+
+def _close(t, i):
+	o, c = t[i], {"(": ")", "{": "}"}[t[i]]
+	depth = 0
+	for j in range(i, len(t)):
+		depth += (t[j] == o) - (t[j] == c)
+		if depth == 0:
+			return j
+	return len(t)
+
+def _stmt_end(t, i):
+	while t[i].isspace():
+		i += 1
+	if t[i] == "{":
+		return _close(t, i)
+	m = re.match(r"(if|for|while)\s*\(", t[i:])
+	if m:
+		return _stmt_end(t, _close(t, i + m.end() - 1) + 1)
+	return t.find(";", i)
+
+FLAG = r"(?:[\w.]+(?:->|\.))+(\w+)|atomic_read\s*\(\s*&[\w.>-]*?(\w+)\s*\)|READ_ONCE\s*\([\w.>-]*?(\w+)\s*\)|test_bit\s*\(\s*(\w+)"
+
+def _flags(cond, neg):
+	"""The flags a condition requires set (neg: requires clear, as the
+	test of an early return), each a field or bit name."""
+	cond = re.sub(r"\s", "", cond)
+	out = set()
+	for part in re.split(r"&&" if not neg else r"\|\|", cond):
+		if part.startswith("(") and _close(part, 0) == len(part) - 1:
+			part = part[1:-1]
+		if neg != part.startswith("!"):
+			continue
+		m = re.fullmatch(FLAG, part[1:] if neg else part)
+		if m:
+			out.add(next(g for g in m.groups() if g))
+	return out
+
+def guard_flags(ph, pw):
+	"""The flags that must be set for the handler at ph to reach the
+	queue call at pw (one position): an "if (flag)" holding it, or an
+	earlier "if (!flag) return ...;" of the handler's top block."""
+	t = _text(ph[0].file)
+	a, w = _off(t, ph[0]), _off(t, pw)
+	o = t.find("{", a)
+	out = set()
+	for m in re.finditer(r"\bif\s*\(", t[o:w]):
+		c = o + m.end() - 1
+		e = _close(t, c)
+		end = _stmt_end(t, e + 1)
+		cond = t[c + 1:e]
+		if e < w <= end:
+			out |= _flags(cond, False)
+		elif end < w and re.match(r"\s*(\{\s*)?return\b", t[e + 1:]) and \
+		     t.count("{", o, c) - t.count("}", o, c) == 1:
+			out |= _flags(cond, True)
+	return out
+
+def guard(ph, pw, w):
+	"""Record the flags guarding the queue calls at pw (every position
+	the match bound) of w."""
+	k = (ph[0].file, w)
+	for x in pw:
+		g = guard_flags(ph, x)
+		guards[k] = guards[k] & g if k in guards else g
+
+def cleared_first(p, w):
+	"""The teardown clears a flag that guards every queue of w before
+	the cancel at p: the handler queues nothing after that."""
+	f = p[0].file
+	g = guards.get((f, w))
+	if not g:
+		return False
+	t = _text(f)
+	at = _off(t, p[0])
+	o = t.rfind("\n{", 0, at)
+	body = t[o:at]
+	for x in g:
+		x = re.escape(x)
+		if re.search(r"(->|\.)%s\s*=\s*(0|false)\s*;|atomic_set\s*\([^;]*\b%s\s*,\s*0\s*\)|WRITE_ONCE\s*\([^;]*\b%s\s*,\s*(0|false)\s*\)|clear_bit\s*\(\s*%s\b" % (x, x, x, x), body):
+			return True
+	return False
 
 @anchor depends on org || report@
 @@
@@ -94,22 +196,22 @@ devm_request_any_context_irq(dev, irq, h, flags, name, D)
 identifier devirq.h;
 identifier w;
 expression E, Q, T;
-position ph;
+position ph, pw;
 @@
 
 h@ph(...)
 {
   <+...
 (
-  schedule_work(&E->w)
+  schedule_work@pw(&E->w)
 |
-  schedule_delayed_work(&E->w, T)
+  schedule_delayed_work@pw(&E->w, T)
 |
-  queue_work(Q, &E->w)
+  queue_work@pw(Q, &E->w)
 |
-  queue_delayed_work(Q, &E->w, T)
+  queue_delayed_work@pw(Q, &E->w, T)
 |
-  mod_delayed_work(Q, &E->w, T)
+  mod_delayed_work@pw(Q, &E->w, T)
 )
   ...+>
 }
@@ -117,26 +219,28 @@ h@ph(...)
 @script:python@
 w << hqw.w;
 ph << hqw.ph;
+pw << hqw.pw;
 @@
 queued.add((ph[0].file, w))
+guard(ph, pw, w)
 
 // ... or the workqueue field it queues on.
 @hqq depends on devirq@
 identifier devirq.h;
 identifier w;
 expression E;
-position ph;
+position ph, pw;
 @@
 
 h@ph(...)
 {
   <+...
 (
-  queue_work(E->w, ...)
+  queue_work@pw(E->w, ...)
 |
-  queue_delayed_work(E->w, ...)
+  queue_delayed_work@pw(E->w, ...)
 |
-  mod_delayed_work(E->w, ...)
+  mod_delayed_work@pw(E->w, ...)
 )
   ...+>
 }
@@ -144,8 +248,10 @@ h@ph(...)
 @script:python@
 w << hqq.w;
 ph << hqq.ph;
+pw << hqq.pw;
 @@
 queued.add((ph[0].file, w))
+guard(ph, pw, w)
 
 // Teardown functions: the driver's remove callback, or a devm action
 // registered after the IRQ was requested.
@@ -443,7 +549,8 @@ fn << bad.fn;
 @@
 f = p[0].file
 if (f, w) in queued and (f, fn) in teardown and (f, fn) not in quieted and \
-   (f, p[0].line) not in stopped_at and (f not in off_at_probe or f in on_after_probe):
+   (f, p[0].line) not in stopped_at and not cleared_first(p, w) and \
+   (f not in off_at_probe or f in on_after_probe):
 	coccilib.report.print_report(p[0],
 		"WARNING: ->%s is torn down while the devm IRQ handler that "
 		"queues it is still live (devres frees the IRQ after this); "
@@ -456,6 +563,7 @@ fn << bad.fn;
 @@
 f = p[0].file
 if (f, w) in queued and (f, fn) in teardown and (f, fn) not in quieted and \
-   (f, p[0].line) not in stopped_at and (f not in off_at_probe or f in on_after_probe):
+   (f, p[0].line) not in stopped_at and not cleared_first(p, w) and \
+   (f not in off_at_probe or f in on_after_probe):
 	coccilib.org.print_todo(p[0],
 		"->%s torn down while the devm IRQ handler can still queue it" % w)
