@@ -90,6 +90,7 @@ REL = {
 	"regulator_bulk_disable": "regulator",
 	"regulator_bulk_force_disable": "regulator",
 	"pm_runtime_disable": "pm", "__pm_runtime_disable": "pm",
+	"pm_runtime_force_suspend": "pm",
 	"dma_free_coherent": "dma", "dma_free_attrs": "dma",
 	"dma_free_wc": "dma", "dma_free_noncoherent": "dma",
 	"of_node_put": "of", "put_device": "ofdev",
@@ -107,7 +108,9 @@ def _mask(text):
 	pat = "%s%s[^\\n]*|%s\\%s.*?\\%s%s" % (sl, sl, sl, st, st, sl)
 	for q in (dq, sq):
 		pat += "|%s(\\\\.|[^%s\\\\\\n])*%s" % (q, q, q)
-	return re.sub(pat, blank, text, flags=re.S)
+	# preprocessor lines, with their continuations
+	pat += "|^[ \\t]*%s([^\\n]*\\\\\\n)*[^\\n]*" % chr(35)
+	return re.sub(pat, blank, text, flags=re.S | re.M)
 
 def _close(code, i):
 	"""Offset of the bracket closing the one at code[i], or len(code)."""
@@ -144,10 +147,20 @@ def _functions(code):
 		if i < 0:
 			return out
 		j = _close(code, i)
-		m = re.search(r"(\w+)\s*\([^;{}]*\)\s*$", code[prev:i])
-		if m and m.group(1) not in ("if", "for", "while", "switch") and \
-		   "=" not in code[prev:i].split("(")[0]:
-			out[m.group(1)] = (prev, i, j)
+		# the header: "name(...)" right before the brace (attributes
+		# aside), not a macro invocation above it
+		head = code[prev:i].rstrip()
+		m = re.search(r"\b__\w+(\([^()]*\))?$", head)
+		while m:
+			head = head[:m.start()].rstrip()
+			m = re.search(r"\b__\w+(\([^()]*\))?$", head)
+		if head.endswith(")"):
+			o = _open(code, prev + len(head) - 1, "(")
+			m = re.search(r"(\w+)\s*$", code[prev:o]) if o >= prev else None
+			decl = code[prev:o]
+			if m and m.group(1) not in ("if", "for", "while", "switch") and \
+			   "=" not in decl[decl.rfind(";") + 1:]:
+				out[m.group(1)] = (prev, i, j)
 		i = prev = j + 1
 
 def _args(code, i):
@@ -177,7 +190,8 @@ def norm(k):
 REL_ARG = {"clk_bulk_disable_unprepare": 1, "clk_bulk_disable": 1,
 	   "clk_bulk_unprepare": 1, "regulator_bulk_disable": 1,
 	   "regulator_bulk_force_disable": 1, "pm_runtime_disable": None,
-	   "__pm_runtime_disable": None, "dma_free_coherent": 2,
+	   "__pm_runtime_disable": None, "pm_runtime_force_suspend": None,
+	   "dma_free_coherent": 2,
 	   "dma_free_attrs": 2, "dma_free_wc": 2, "dma_free_noncoherent": 2}
 
 def _rel_key(name, args):
@@ -367,7 +381,9 @@ def helped(s, p1, p2, kind, key, loc):
 			       for n in re.findall(r"\w+", " ".join(args))):
 				return True
 			continue
-		if loc:
+		if kind == "pm":
+			ok = releases(s, name, kind, "*")
+		elif loc:
 			params = _params(s, name)
 			ok = any(norm(x) == key and i < len(params) and
 				 releases(s, name, kind, params[i])
@@ -376,9 +392,24 @@ def helped(s, p1, p2, kind, key, loc):
 			ok = releases(s, name, kind, key)
 		if ok:
 			o = _open(code, a + m.start())
-			if o < b < _close(code, o):
+			if o < b < _close(code, o) or jumps_to(s, a + m.start(), b):
 				return True
 	return False
+
+def jumps_to(s, x, b):
+	"""The block holding the statement at offset x ends, right after it
+	and maybe others, with a goto to a label that leads to offset b with no
+	return in between."""
+	code = s.code
+	if not code[:x].rstrip().endswith((";", "{", "}")):
+		return False	# the call is itself a branch of an if
+	o = _open(code, x)
+	c = _close(code, o)
+	m = re.search(r"\bgoto\s+(\w+)\s*;\s*$", code[x:c])
+	if not m or re.search(r"\breturn\b", code[x:x + m.start()]):
+		return False
+	lab = re.search(r"(^|[;{}])\s*%s\s*:(?!:)" % m.group(1), code[c:b])
+	return lab is not None and not re.search(r"\breturn\b", code[c + lab.end():b])
 
 def _failure_text(s, g, x):
 	"""The code that runs when the call at offset x in function g fails:
@@ -452,36 +483,58 @@ def _stmt_end(code, i):
 		return _stmt_end(code, e + 1 + m.end()) if m else e
 	return code.find(";", i)
 
-def null_path(s, p1, p2, key, pg):
+def null_path(s, p1, p2, key, pg, pa=None):
 	"""The path to p2 went through the branch of an "if (key)" (or "if
 	(key && ...)") where the lookup found nothing: p2 is in its else
 	branch, or after it when the then branch puts or hands the node over
 	or always leaves (and the path did not leave it by the goto at pg); or
-	p2 is in the then branch of an "if (!key)"."""
+	p2 is in the then branch of an "if (!key)", or (round a loop) after
+	one that falls through."""
 	code = s.code
 	k = re.escape(key)
 	pos = r"^(likely\()?%s\)?(!=NULL)?(&&.*)?$|&&%s(!=NULL)?$" % (k, k)
 	neg = r"^((unlikely|WARN_ON|WARN_ON_ONCE)\()?(!%s|%s==NULL|IS_ERR_OR_NULL\(%s\))\)?(\|\|.*)?$" % (k, k, k)
 	use = r"\b(of_node_put|put_device|platform_device_put|dma_free_\w+)\s*\([^;]*\b%s\b|=\s*%s\s*;" % (k, k)
 	a, b = s.off(p1), s.off(p2)
-	for m in re.finditer(r"\bif\s*\(", code[a:b]):
+	wrap = b < a
+	if wrap:
+		# p2 comes before the lookup: the path went round a loop; the
+		# ifs after the lookup in that loop are on it.
+		f = _fn_of(s, p1)
+		loop = [l for l in _loops(code, f[1], f[2]) if l[0] < b and a <= l[1]] if f else []
+		if not loop:
+			return False
+		stop = min(l[1] for l in loop)
+	else:
+		stop = b
+	for m in re.finditer(r"\bif\s*\(", code[a:stop]):
 		c = a + m.end() - 1
 		e = _close(code, c)
 		cond = re.sub(r"\s", "", code[c + 1:e])
 		t_end = _stmt_end(code, e + 1)
-		if re.search(neg, cond) and e < b <= t_end:
+		inside = [x for x in (b, pa and s.off(pa[0]), pg and s.off(pg[0])) if x]
+		if re.search(neg, cond) and (any(e < x <= t_end for x in inside) or
+					     wrap and not re.search(r"\b(return|goto|break|continue)\b", code[e:t_end + 1])):
 			return True
+		el = re.match(r"\s*else\b", code[t_end + 1:])
+		if re.search(neg, cond) and el and not wrap and \
+		   not re.search(r"\b(return|goto)\b", code[e:t_end + 1]):
+			# "if (!key) ...; else { ...; put(key); }", falling
+			# through: past it, the node is put or was never there
+			end = _stmt_end(code, t_end + 1 + el.end())
+			if b > end and re.search(use, code[t_end + 1:end + 1]):
+				return True
 		if not re.search(pos, cond):
 			continue
 		el = re.match(r"\s*else\b", code[t_end + 1:])
 		end = _stmt_end(code, t_end + 1 + el.end()) if el else t_end
 		if e < b <= t_end:
 			continue
-		if el and t_end < b <= end:
+		if el and any(t_end < x <= end for x in inside):
 			return True
 		body = code[e + 1:t_end + 1].strip()
 		exits = re.search(r"\b(return|goto)\b[^;]*;\s*}?$", body) is not None
-		if b > end and (re.search(use, body) or exits) and \
+		if (b > end or wrap) and (re.search(use, body) or exits) and \
 		   not (pg and e < s.off(pg[0]) <= t_end):
 			return True
 	return False
@@ -520,20 +573,37 @@ def handed_over(s, p1, p2, kind, key):
 	if kind in ("of", "ofdev") and not re.fullmatch(r"\w+", key) and \
 	   not puts_later(s, a, kind, key):
 		return True
-	pat = r"[^=!<>]=\s*(\([^()]*\)\s*)?%s\s*;" % re.escape(key)
+	k = re.escape(key)
+	pat = r"[^=!<>]=\s*(\([^()]*\)\s*)?%s\s*;|((->|\.)\w+|\])\s*=\s*&%s->dev\s*;" % (k, k)
 	return kind in ("of", "ofdev") and re.search(pat, code[a:b]) is not None
+
+def released_in(s, a, b, kind, key, within=None):
+	"""A release of key in code[a:b]; with within, only one in a block
+	that holds offset within, or (when within is the offset of the
+	function's opening brace) one in no branch of an if."""
+	code = s.code
+	for r in re.finditer(r"\b(\w+)\s*\(", code[a:b]):
+		if r.group(1) not in REL or not keymatch(kind, key,
+		    _rel_key(r.group(1), _args(code, a + r.end() - 1))):
+			continue
+		if within is None:
+			return True
+		o = _open(code, a + r.start())
+		if o == within and not branch_conds(s, a + r.start()) or \
+		   o < within < _close(code, o):
+			return True
+	return False
+
+def stored_as(s, p1, p2, key):
+	"""The places key is assigned to between the acquisition and p2."""
+	pat = r"([\w.>\[\]-]+)\s*=\s*(\([^()]*\)\s*)?%s\s*;" % re.escape(key)
+	return [norm(m.group(1)) for m in re.finditer(pat, s.code[s.off(p1):s.off(p2)])
+		if norm(m.group(1)) != key]
 
 def puts_later(s, a, kind, key):
 	"""The function releases key after offset a."""
-	f = s.funcs.get(next((n for n, (h, o, c) in s.funcs.items() if o < a < c), None))
-	if not f:
-		return False
-	code = s.code
-	for r in re.finditer(r"\b(\w+)\s*\(", code[a:f[2]]):
-		if r.group(1) in REL and keymatch(kind, key,
-		    _rel_key(r.group(1), _args(code, a + r.end() - 1))):
-			return True
-	return False
+	f = next((x for x in s.funcs.values() if x[1] < a < x[2]), None)
+	return f is not None and released_in(s, a, f[2], kind, key)
 
 def _loops(code, a, b):
 	"""(body start, body end) of the for/while loops in code[a:b]."""
@@ -570,6 +640,60 @@ def in_loop_unwound(s, p1, kind, key):
 	return any(st < a <= en for st, en in _loops(s.code, f[1], f[2])) and \
 	       released_in_loop(s, p1, kind, key, True)
 
+def devm_released(s, f, kind):
+	"""A devm action of the function, before or after the acquisition,
+	releases that kind of resource."""
+	if not f:
+		return False
+	code = s.code
+	for m in ACTION.finditer(code, f[1], f[2]):
+		args = _args(code, m.end() - 1)
+		if any(REL.get(n) == kind or any(r[0] == kind for r in s.rels.get(n, ()))
+		       for n in re.findall(r"\w+", " ".join(args[1:2]))):
+			return True
+	return False
+
+SLEEP_OPS = re.compile(r"\b(SET_)?(LATE_|NOIRQ_)?SYSTEM_SLEEP_PM_OPS\s*\(|\b(DEFINE_)?SIMPLE_DEV_PM_OPS\s*\(")
+
+def sleep_resume(s, fn):
+	"""fn is a system-sleep resume callback: the resource it turns on
+	stays on by design, and the next suspend turns it off whether or
+	not the resume succeeded."""
+	code = s.code
+	for m in SLEEP_OPS.finditer(code):
+		args = [norm(a) for a in _args(code, m.end() - 1)]
+		if args and args[-1] == fn:
+			return True
+	return re.search(r"\.(resume|resume_early|resume_noirq|restore|thaw)\s*=\s*&?%s\b" % fn, code) is not None
+
+def framework_undoes(s, fn):
+	"""fn is a comedi driver's .attach/.auto_attach: the comedi core
+	calls the driver's .detach when it fails (comedi_device_attach(),
+	comedi_auto_config())."""
+	return re.search(r"\.(auto_)?attach\s*=\s*%s\b" % fn, s.code) is not None and \
+	       re.search(r"\bstruct\s+comedi_driver\b", s.code) is not None
+
+def wrapped_store(s, p1, p2, key):
+	"""Acquired in a loop that hands it over: the path went round the
+	loop (the return comes before the acquisition) and the loop stores
+	the resource somewhere, or the loop stores it in a structure that it
+	then passes on (a buffer put on a free list): what an earlier round
+	acquired was handed over."""
+	a, b = s.off(p1), s.off(p2)
+	code = s.code
+	k = re.escape(key)
+	f = _fn_of(s, p1)
+	for st, en in (_loops(code, f[1], f[2]) if f else []):
+		if not st < a <= en:
+			continue
+		if b < a and st < b and re.search(r"=\s*(\([^()]*\)\s*)?%s\s*;" % k, code[a:en]):
+			return True
+		for m in re.finditer(r"\b(\w+)\s*(->|\.)\s*\w+\s*=\s*%s\s*;" % k, code[a:en]):
+			y = re.escape(m.group(1))
+			if re.search(r"\w+\s*\([^;]*[(,]\s*&?%s\s*[,)]" % y, code[a + m.end():en]):
+				return True
+	return False
+
 def _verdict(p1, p2, key):
 	s = src(p1.file)
 	kind = kind_of(p1)
@@ -587,6 +711,29 @@ def _verdict(p1, p2, key):
 		return "no"
 	if helped(s, p1, p2, kind, nkey, loc) or cond_release(s, p1, p2, kind, nkey):
 		return "no"
+	# Released unconditionally before it is acquired again (disable,
+	# reconfigure, enable): the function gives back the state it was
+	# given.
+	f = _fn_of(s, p1)
+	if f and kind in ("clk", "regulator", "pm") and \
+	   released_in(s, f[1], s.off(p1), kind, nkey, f[1]):
+		return "no"
+	# Stored or copied somewhere that is released on the way to the
+	# return, or that the caller releases when this function fails.
+	for t in stored_as(s, p1, p2, nkey):
+		if released_in(s, s.off(p1), s.off(p2), kind, t, s.off(p2)) or \
+		   caller_cleans(s, p1.current_element, kind, t):
+			return "no"
+
+	if devm_released(s, f, kind) or framework_undoes(s, p1.current_element) or \
+	   kind in ("clk", "regulator") and sleep_resume(s, p1.current_element) or \
+	   wrapped_store(s, p1, p2, nkey):
+		return "no"
+	r = _ret_var(s, p2)
+	if r and norm(r) == nkey:
+		# the resource itself is returned: it belongs to the caller
+		return "no"
+
 	conds = branch_conds(s, s.off(p2))
 	if kind == "pm" and pm_off(conds):
 		return "no"
@@ -625,7 +772,7 @@ def on_path(p1, p2, key, pa, pg, org):
 	s = src(p1[0].file)
 	if pg and kind_of(p1[0]) == "pm" and pm_off(branch_conds(s, s.off(pg[0]))):
 		return
-	if kind_of(p1[0]) in ("of", "ofdev", "dma") and null_path(s, p1[0], p2[0], norm(key), pg):
+	if kind_of(p1[0]) in ("of", "ofdev", "dma") and null_path(s, p1[0], p2[0], norm(key), pg, pa):
 		return
 	if assigned_error(p2, pa, pg):
 		emit(p1, p2, key, org)
@@ -785,7 +932,7 @@ constant C;
 @@
 
 	pm_runtime_enable@p1(E);
-	... when != \(pm_runtime_disable\|__pm_runtime_disable\|device_del\|device_unregister\)(...)
+	... when != \(pm_runtime_disable\|__pm_runtime_disable\|pm_runtime_force_suspend\|device_del\|device_unregister\)(...)
 	    when != if (E5) pm_runtime_disable(...);
 	    when any
 (
@@ -831,7 +978,7 @@ type T3;
 @@
 
 	pm_runtime_enable@p1(E);
-	... when != \(pm_runtime_disable\|__pm_runtime_disable\|device_del\|device_unregister\)(...)
+	... when != \(pm_runtime_disable\|__pm_runtime_disable\|pm_runtime_force_suspend\|device_del\|device_unregister\)(...)
 	    when != if (E5) pm_runtime_disable(...);
 	    when any
 (
@@ -839,12 +986,12 @@ type T3;
 |
 	T3 r = E3@pa;
 )
-	... when != \(pm_runtime_disable\|__pm_runtime_disable\|device_del\|device_unregister\)(...)
+	... when != \(pm_runtime_disable\|__pm_runtime_disable\|pm_runtime_force_suspend\|device_del\|device_unregister\)(...)
 	    when != if (E5) pm_runtime_disable(...);
 	    when != r = E4
 (
 	goto@pg L;
-	... when != \(pm_runtime_disable\|__pm_runtime_disable\|device_del\|device_unregister\)(...)
+	... when != \(pm_runtime_disable\|__pm_runtime_disable\|pm_runtime_force_suspend\|device_del\|device_unregister\)(...)
 	    when != if (E5) pm_runtime_disable(...);
 	    when != r = E4
 	    when any

@@ -6,7 +6,7 @@ memory, OF node references, devices found by of_find_device_by_node()."""
 import re
 
 from corpus import mutclass
-from mutate import arg, drop_release, early_return, lvalue
+from mutate import after_check, arg, drop_release, early_return, lvalue
 
 RULES = ["error_path_leak"]
 
@@ -162,14 +162,36 @@ def clk_early_return(src):
             yield line, desc, new
 
 
+def null_checked(src, call):
+    """"x = lookup(...);" followed by "if (!x ...)": after that if, the
+    node is held."""
+    x = lvalue(src, call)
+    if not x:
+        return False
+    e = src.code.find(";", call.close)
+    m = re.match(r"\s*if\s*\(\s*(!\s*%s\b|%s\s*==\s*NULL\b)" % (
+        re.escape(x), re.escape(x)), src.code[e + 1:])
+    return m is not None
+
+
 @mutclass("of_node_early_return", RULES, ["of_node_put"])
 def of_node_early_return(src):
     """-ENODEV returned right after an OF node lookup succeeded
 
-    Only in functions that put the node further on."""
+    Only where the lookup is checked with "if (!np)" and the function puts
+    the node further on (mutate.early_return() with that selection)."""
     fns = releasing(src, OF_ACQ, lvalue, r"of_node_put", arg(0))
-    for line, desc, new in early_return(
-            src, OF_ACQ,
-            lambda c: "!of_device_is_available(%s)" % lvalue(src, c)):
-        if desc.split(":")[0] in fns:
-            yield line, desc, new
+    for fn in src.functions():
+        if fn.name not in fns:
+            continue
+        for c in src.calls(OF_ACQ, fn.open, fn.close):
+            if src.block(c.start)[0] != fn.open or not null_checked(src, c):
+                continue
+            pos = after_check(src, c)
+            if pos is None:
+                continue
+            ind = src.indent(c.start)
+            new = "%sif (!of_device_is_available(%s))\n%s\treturn -ENODEV;\n" \
+                % (ind, lvalue(src, c), ind)
+            yield (src.line_of(pos), "%s: early return -ENODEV after %s()"
+                   % (fn.name, c.name), src.replace(pos, pos, new))

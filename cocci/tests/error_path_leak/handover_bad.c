@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Near misses of handover_good.c that leak: a runtime resume (a failed
+ * one leaves the device suspended, and its suspend callback is not called
+ * again), a helper that frees the buffer on another branch than the one
+ * that jumps to the return, and a devm action that releases another kind
+ * of resource.
+ */
+#include <linux/clk.h>
+#include <linux/dma-mapping.h>
+#include <linux/platform_device.h>
+#include <linux/pm_runtime.h>
+
+struct corge {
+	struct device *dev;
+	struct clk *clk;
+	void *buf;
+	dma_addr_t buf_dma;
+	u32 size;
+};
+
+int corge_hw_init(struct corge *c);
+int corge_restore(struct corge *c);
+
+static int corge_runtime_resume(struct device *dev)
+{
+	struct corge *c = dev_get_drvdata(dev);
+	int ret;
+
+	ret = clk_prepare_enable(c->clk);
+	if (ret)
+		return ret;
+	ret = corge_restore(c);
+	if (ret)
+		return ret; /* EXPECT */
+	return 0;
+}
+
+static int corge_runtime_suspend(struct device *dev)
+{
+	struct corge *c = dev_get_drvdata(dev);
+
+	clk_disable_unprepare(c->clk);
+	return 0;
+}
+
+static const struct dev_pm_ops corge_pm_ops = {
+	RUNTIME_PM_OPS(corge_runtime_suspend, corge_runtime_resume, NULL)
+};
+
+static void corge_free_buffers(struct corge *c)
+{
+	dma_free_coherent(c->dev, c->size, c->buf, c->buf_dma);
+}
+
+static int corge_alloc_buffers(struct corge *c)
+{
+	c->buf = dma_alloc_coherent(c->dev, c->size, &c->buf_dma, GFP_KERNEL);
+	if (!c->buf)
+		goto err;
+	if (corge_hw_init(c)) {
+		if (c->size > PAGE_SIZE)
+			corge_free_buffers(c);
+		goto err;
+	}
+	return 0;
+err:
+	return -ENOMEM; /* EXPECT */
+}
+
+static void corge_put_clk(void *data)
+{
+	clk_put(data);
+}
+
+static int corge_start(struct corge *c)
+{
+	int ret;
+
+	ret = devm_add_action_or_reset(c->dev, corge_put_clk, c->clk);
+	if (ret)
+		return ret;
+	c->buf = dma_alloc_coherent(c->dev, c->size, &c->buf_dma, GFP_KERNEL);
+	if (!c->buf)
+		return -ENOMEM;
+	if (corge_hw_init(c))
+		return -EIO; /* EXPECT */
+	return 0;
+}
