@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0
 """Resources acquired in a function and not released on an error path
-(the error_path_leak rule): clocks, regulators, runtime PM, coherent DMA
-memory, OF node references, devices found by of_find_device_by_node()."""
+(the error_path_leak rule): clocks, regulators, runtime PM, OF node
+references, devices found by of_find_device_by_node()."""
 
 import re
 
@@ -15,8 +15,6 @@ CLK_REL = (r"clk_disable_unprepare|clk_disable|clk_unprepare|"
            r"clk_bulk_disable_unprepare")
 REG_ACQ = r"regulator_enable|regulator_bulk_enable"
 REG_REL = r"regulator_disable|regulator_bulk_disable"
-DMA_ACQ = r"dma_alloc_coherent|dma_alloc_attrs|dma_alloc_wc"
-DMA_REL = r"dma_free_coherent|dma_free_attrs|dma_free_wc"
 OF_ACQ = (r"of_get_child_by_name|of_get_parent|of_parse_phandle|"
           r"of_find_node_by_name|of_find_node_by_path|of_find_node_by_phandle|"
           r"of_find_compatible_node|of_get_compatible_child|"
@@ -105,13 +103,6 @@ def pm_runtime_enable_error_path(src):
     """pm_runtime_disable() dropped from one error path after the enable"""
     return to_error_return(src, drop_release(
         src, r"pm_runtime_enable", same, r"pm_runtime_disable", same))
-
-
-@mutclass("dma_coherent_error_path", RULES, ["dma_alloc_", "dma_free_"])
-def dma_coherent_error_path(src):
-    """dma_free_coherent/_attrs/_wc() dropped from one error path"""
-    return to_error_return(src, drop_release(
-        src, DMA_ACQ, lvalue, DMA_REL, arg(2)))
 
 
 @mutclass("of_node_error_path", RULES, ["of_node_put"])

@@ -2,20 +2,18 @@
 /*
  * Near misses of handover_good.c that leak: a runtime resume (a failed
  * one leaves the device suspended, and its suspend callback is not called
- * again), a helper that frees the buffer on another branch than the one
- * that jumps to the return, and a devm action that releases another kind
- * of resource.
+ * again), a helper that turns the clock off on another branch than the
+ * one that jumps to the return, and a devm action that releases another
+ * kind of resource.
  */
 #include <linux/clk.h>
-#include <linux/dma-mapping.h>
+#include <linux/of.h>
 #include <linux/platform_device.h>
 #include <linux/pm_runtime.h>
 
 struct corge {
 	struct device *dev;
 	struct clk *clk;
-	void *buf;
-	dma_addr_t buf_dma;
 	u32 size;
 };
 
@@ -48,24 +46,23 @@ static const struct dev_pm_ops corge_pm_ops = {
 	RUNTIME_PM_OPS(corge_runtime_suspend, corge_runtime_resume, NULL)
 };
 
-static void corge_free_buffers(struct corge *c)
+static void corge_clk_off(struct corge *c)
 {
-	dma_free_coherent(c->dev, c->size, c->buf, c->buf_dma);
+	clk_disable_unprepare(c->clk);
 }
 
-static int corge_alloc_buffers(struct corge *c)
+static int corge_start(struct corge *c)
 {
-	c->buf = dma_alloc_coherent(c->dev, c->size, &c->buf_dma, GFP_KERNEL);
-	if (!c->buf)
+	if (clk_prepare_enable(c->clk))
 		goto err;
 	if (corge_hw_init(c)) {
 		if (c->size > PAGE_SIZE)
-			corge_free_buffers(c);
+			corge_clk_off(c);
 		goto err;
 	}
 	return 0;
 err:
-	return -ENOMEM; /* EXPECT */
+	return -EIO; /* EXPECT */
 }
 
 static void corge_put_clk(void *data)
@@ -73,17 +70,19 @@ static void corge_put_clk(void *data)
 	clk_put(data);
 }
 
-static int corge_start(struct corge *c)
+static int corge_parse(struct corge *c)
 {
+	struct device_node *np;
 	int ret;
 
 	ret = devm_add_action_or_reset(c->dev, corge_put_clk, c->clk);
 	if (ret)
 		return ret;
-	c->buf = dma_alloc_coherent(c->dev, c->size, &c->buf_dma, GFP_KERNEL);
-	if (!c->buf)
-		return -ENOMEM;
-	if (corge_hw_init(c))
-		return -EIO; /* EXPECT */
+	np = of_get_child_by_name(c->dev->of_node, "port");
+	if (!np)
+		return -ENODEV;
+	if (of_property_read_u32(np, "size", &c->size))
+		return -EINVAL; /* EXPECT */
+	of_node_put(np);
 	return 0;
 }

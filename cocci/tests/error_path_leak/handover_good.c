@@ -4,13 +4,13 @@
  * before the enable, a system-sleep resume, a comedi .auto_attach (the
  * core calls .detach when it fails), a lookup whose NULL branch falls
  * through to an else that puts, runtime PM disabled by a helper passed
- * the platform device, a buffer freed by a helper before a goto, a
- * buffer handed to a free list in a loop, and a function after a macro
- * line with no semicolon.
+ * the platform device, runtime PM in the else branch of a
+ * pm_runtime_enabled() test, a clock turned off by a helper before a goto, a
+ * node handed to a list in a loop, and a function after a macro line with
+ * no semicolon.
  */
 #include <linux/clk.h>
 #include <linux/comedi/comedidev.h>
-#include <linux/dma-mapping.h>
 #include <linux/of.h>
 #include <linux/platform_device.h>
 #include <linux/pm_runtime.h>
@@ -20,20 +20,17 @@ struct quux {
 	struct device *dev;
 	struct clk *clk;
 	struct regulator *vdd;
-	void *buf;
-	dma_addr_t buf_dma;
 	u32 size;
 };
 
-struct quux_buf {
-	void *virt;
-	dma_addr_t phys;
+struct quux_port {
+	struct device_node *np;
 };
 
 int quux_hw_init(struct quux *q);
 int quux_restore(struct quux *q);
-void quux_put_free_buffer(struct quux *q, struct quux_buf *b);
-struct quux_buf *quux_buf_alloc(void);
+void quux_add_port(struct quux *q, struct quux_port *port);
+struct quux_port *quux_port_alloc(void);
 
 static struct device_node *quux_find_supply(struct device_node *np)
 {
@@ -94,10 +91,11 @@ static DEFINE_SIMPLE_DEV_PM_OPS(quux_pm_ops, quux_suspend, quux_resume);
 static int quux_auto_attach(struct comedi_device *dev, unsigned long context)
 {
 	struct quux *q = dev->private;
+	int ret;
 
-	q->buf = dma_alloc_coherent(q->dev, q->size, &q->buf_dma, GFP_KERNEL);
-	if (!q->buf)
-		return -ENOMEM;
+	ret = clk_prepare_enable(q->clk);
+	if (ret)
+		return ret;
 	if (quux_hw_init(q))
 		return -EIO;
 	return 0;
@@ -107,8 +105,7 @@ static void quux_detach(struct comedi_device *dev)
 {
 	struct quux *q = dev->private;
 
-	if (q->buf)
-		dma_free_coherent(q->dev, q->size, q->buf, q->buf_dma);
+	clk_disable_unprepare(q->clk);
 }
 
 static struct comedi_driver quux_driver = {
@@ -159,45 +156,65 @@ err:
 	return ret;
 }
 
-static void quux_free_buffers(struct quux *q)
+/* The else branch of a pm_runtime_enabled() test: runtime PM is off there. */
+static int quux_pm_or_init(struct platform_device *pdev, struct quux *q)
 {
-	dma_free_coherent(q->dev, q->size, q->buf, q->buf_dma);
+	int ret;
+
+	pm_runtime_enable(&pdev->dev);
+	if (pm_runtime_enabled(&pdev->dev)) {
+		ret = pm_runtime_resume_and_get(&pdev->dev);
+		if (ret < 0)
+			goto err_pm;
+	} else {
+		ret = quux_hw_init(q);
+		if (ret)
+			return ret;
+	}
+	return 0;
+err_pm:
+	pm_runtime_disable(&pdev->dev);
+	return ret;
 }
 
-static int quux_alloc_buffers(struct quux *q)
+static void quux_clk_off(struct quux *q)
 {
-	q->buf = dma_alloc_coherent(q->dev, q->size, &q->buf_dma, GFP_KERNEL);
-	if (!q->buf)
+	clk_disable_unprepare(q->clk);
+}
+
+static int quux_start(struct quux *q)
+{
+	if (clk_prepare_enable(q->clk))
 		goto err;
 	if (quux_hw_init(q)) {
-		quux_free_buffers(q);
+		quux_clk_off(q);
 		goto err;
 	}
 	return 0;
 err:
-	return -ENOMEM;
+	return -EIO;
 }
 
-static int quux_fill_free_list(struct quux *q, int n)
+static int quux_add_ports(struct quux *q, int n)
 {
-	struct quux_buf *b;
-	void *virt;
+	struct quux_port *port;
+	struct device_node *np;
 	int i, rc = 0;
 
 	for (i = 0; i < n; i++) {
-		b = quux_buf_alloc();
-		if (!b) {
+		port = quux_port_alloc();
+		if (!port) {
 			rc = -ENOMEM;
 			goto out;
 		}
-		virt = dma_alloc_coherent(q->dev, q->size, &b->phys, GFP_KERNEL);
-		if (!virt) {
-			kfree(b);
-			rc = -ENOMEM;
+		np = of_parse_phandle(q->dev->of_node, "ports", i);
+		if (!np) {
+			kfree(port);
+			rc = -ENODEV;
 			goto out;
 		}
-		b->virt = virt;
-		quux_put_free_buffer(q, b);
+		port->np = np;
+		quux_add_port(q, port);
 	}
 out:
 	return rc;

@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Near misses: a clock turned off before it is turned on again (the
- * function gives back the state it was given), a clock or buffer stored
- * in the driver's structure and released through it on the error path,
+ * function gives back the state it was given), a clock stored in the
+ * driver's structure and released through it on the error path,
  * a lookup that found nothing going round a loop, a device handed over
  * by its struct device.
  */
 #include <linux/clk.h>
-#include <linux/dma-mapping.h>
 #include <linux/of.h>
 #include <linux/of_platform.h>
 #include <linux/platform_device.h>
@@ -15,8 +14,6 @@
 struct baz_priv {
 	struct device *dev;
 	struct clk *clk;
-	void *buf;
-	dma_addr_t buf_dma;
 	struct device *companion;
 	u32 speed[4];
 	int nports;
@@ -48,7 +45,6 @@ static int baz_set_rate(struct baz_priv *priv, unsigned long rate)
 static int baz_start(struct baz_priv *priv)
 {
 	struct clk *clk;
-	void *buf;
 	int ret;
 
 	clk = devm_clk_get(priv->dev, NULL);
@@ -59,20 +55,11 @@ static int baz_start(struct baz_priv *priv)
 		return ret;
 	priv->clk = clk;
 
-	buf = dma_alloc_coherent(priv->dev, PAGE_SIZE, &priv->buf_dma, GFP_KERNEL);
-	if (!buf) {
-		ret = -ENOMEM;
-		goto err_clk;
-	}
-	priv->buf = buf;
-
 	ret = baz_hw_init(priv);
 	if (ret)
-		goto err_buf;
+		goto err_clk;
 	return 0;
 
-err_buf:
-	dma_free_coherent(priv->dev, PAGE_SIZE, priv->buf, priv->buf_dma);
 err_clk:
 	clk_disable_unprepare(priv->clk);
 	return ret;
