@@ -30,7 +30,7 @@ fio_bin=$cache/fio/bin/fio
 PKGS=(
 	build-essential gcc-multilib bc bison flex libelf-dev libssl-dev kmod
 	cpio xz-utils zstd
-	busybox-static qemu-system-x86 ccache coccinelle doxygen fio
+	busybox-static qemu-system-x86 ccache coccinelle id-utils doxygen fio
 	# the guests' static fio (its libaio and io_uring engines)
 	libaio-dev zlib1g-dev
 	gnuplot-nox python3
