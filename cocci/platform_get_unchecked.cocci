@@ -18,7 +18,13 @@
 ///   passes the test and is used as an IRQ number. request_irq() of it then
 ///   fails with -EINVAL (so a probe that should have been deferred fails for
 ///   good, or an optional IRQ that is absent fails the probe), and code that
-///   keeps it as "IRQ present" works with an invalid IRQ.
+///   keeps it as "IRQ present" works with an invalid IRQ. Left alone when
+///   a failure test (!irq, irq == 0) only changes the errno the probe
+///   fails with: in a function that tests irq against -EPROBE_DEFER
+///   itself, or in an early init declared with *_DECLARE()
+///   (TIMER_OF_DECLARE, IRQCHIP_DECLARE, ...), which is never retried.
+///   Optional lookups and presence tests (if (irq) ...) are reported all
+///   the same.
 /// - of_irq_get() or of_irq_get_byname() tested with irq <= 0 whose branch
 ///   returns irq (or dev_err_probe(dev, irq, ...)): on a mapping failure
 ///   that is 0, and the caller (the probe) reports success without its IRQ.
@@ -31,10 +37,11 @@
 /// callers to propagate the lookup's errno, and the same conversion in the
 /// usual if (irq < 0) return -ENXIO; is legitimate kernel style.
 ///
-/// Reported, for platform_get_resource(), platform_get_resource_byname()
-/// and platform_get_mem_or_io(), which return NULL when the device (its
-/// device tree node, ACPI table or board data) lacks the resource: the
-/// result dereferenced (res->start, res->end, res->flags, resource_size(),
+/// Reported, for platform_get_resource(), which returns NULL when the
+/// device (its device tree node, ACPI table or board data) lacks the
+/// resource (its kernel-doc says so; platform_get_resource_byname() and
+/// platform_get_mem_or_io() document no return value and are left alone):
+/// the result dereferenced (res->start, res->end, res->flags, resource_size(),
 /// resource_type(), *res, request_resource() and the like) on a path from
 /// the lookup on which it was not tested against NULL (!res, res == NULL,
 /// if (res), res && ..., IS_ERR_OR_NULL(); IS_ERR() does not count, the
@@ -101,6 +108,32 @@ def pgu_zero_msg(f, irq):
 	return ("%s() returns a negative errno on failure, never 0; tested "
 		"only for zero here, the error (-EPROBE_DEFER too) goes on as "
 		"IRQ number %s: test %s < 0 and return it" % (f, irq, irq))
+
+def pgu_zero_harmless(p1, p2, irq):
+	"""The negative errno a failure test for zero (!irq, irq == 0) lets
+	through only changes the error the probe fails with (request_irq()
+	of it fails): the function handles -EPROBE_DEFER itself (irq ==
+	-EPROBE_DEFER), or it is an early init declared with *_DECLARE()
+	(TIMER_OF_DECLARE, IRQCHIP_DECLARE, ...), which is never retried.
+	An optional lookup, or a test for presence (if (irq) use it), is
+	still reported: there the error means "absent" and is taken for
+	present."""
+	if pgu_callee(p1).endswith("_optional"):
+		return False
+	with open(p1.file, errors="replace") as f:
+		text = f.read()
+	x = r"\s*(->|\.)\s*".join(re.escape(a) for a in re.split(r"->|\.", pgu_norm(irq)))
+	line = text.splitlines()[int(p2.line) - 1]
+	if not re.search(r"!\s*%s\b|\b%s\s*==\s*0\b" % (x, x), line):
+		return False
+	off = sum(len(l) for l in text.splitlines(True)[:int(p1.line) - 1])
+	fn = pgu_func_at(text, off)
+	end = text.find("\n}", off)
+	if re.search(r"%s\s*[!=]=\s*-EPROBE_DEFER\b|-EPROBE_DEFER\s*[!=]=\s*%s" % (x, x),
+		     text[off:end if end > 0 else len(text)]):
+		return True
+	return fn is not None and \
+	       re.search(r"\b[A-Z0-9_]+_DECLARE\s*\([^;]*\b%s\s*\)" % fn, text) is not None
 
 def pgu_report(p, msg):
 	key = (p.file, p.line)
@@ -378,7 +411,8 @@ p1 << zero.p1;
 p2 << zero.p2;
 irq << zero.irq;
 @@
-if (p1[0].file, p1[0].line, p1[0].column) not in sign_tested:
+if (p1[0].file, p1[0].line, p1[0].column) not in sign_tested and \
+   not pgu_zero_harmless(p1[0], p2[0], irq):
 	pgu_report(p2[0], pgu_zero_msg(pgu_callee(p1[0]), irq))
 
 @script:python depends on report@
@@ -386,21 +420,26 @@ p1 << zero_decl.p1;
 p2 << zero_decl.p2;
 irq << zero_decl.irq;
 @@
-if (p1[0].file, p1[0].line, p1[0].column) not in sign_tested:
+if (p1[0].file, p1[0].line, p1[0].column) not in sign_tested and \
+   not pgu_zero_harmless(p1[0], p2[0], irq):
 	pgu_report(p2[0], pgu_zero_msg(pgu_callee(p1[0]), irq))
 
 @script:python depends on org@
 p1 << zero.p1;
 p2 << zero.p2;
+irq << zero.irq;
 @@
-if (p1[0].file, p1[0].line, p1[0].column) not in sign_tested:
+if (p1[0].file, p1[0].line, p1[0].column) not in sign_tested and \
+   not pgu_zero_harmless(p1[0], p2[0], irq):
 	cocci.print_main("IRQ lookup tested for zero only", p2)
 
 @script:python depends on org@
 p1 << zero_decl.p1;
 p2 << zero_decl.p2;
+irq << zero_decl.irq;
 @@
-if (p1[0].file, p1[0].line, p1[0].column) not in sign_tested:
+if (p1[0].file, p1[0].line, p1[0].column) not in sign_tested and \
+   not pgu_zero_harmless(p1[0], p2[0], irq):
 	cocci.print_main("IRQ lookup tested for zero only", p2)
 
 // ------------------------------------------------------------------
@@ -481,7 +520,7 @@ position p1, p2;
 identifier fld, g;
 @@
 
-r = \(platform_get_resource@p1\|platform_get_resource_byname@p1\|platform_get_mem_or_io@p1\)(...);
+r = platform_get_resource@p1(...);
 ... when != r = E
     when != r == NULL
     when != r != NULL
@@ -503,7 +542,7 @@ identifier fld, g;
 type T;
 @@
 
-T *r = \(platform_get_resource@p1\|platform_get_resource_byname@p1\|platform_get_mem_or_io@p1\)(...);
+T *r = platform_get_resource@p1(...);
 ... when != r = E
     when != r == NULL
     when != r != NULL

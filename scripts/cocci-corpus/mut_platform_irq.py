@@ -13,8 +13,8 @@ from mutate import stmt_end
 IRQ_GET = (r"platform_get_irq|platform_get_irq_optional|"
            r"platform_get_irq_byname|platform_get_irq_byname_optional|"
            r"fwnode_irq_get|fwnode_irq_get_byname|gpiod_to_irq")
-RES_GET = (r"platform_get_resource|platform_get_resource_byname|"
-           r"platform_get_mem_or_io")
+# The one resource lookup whose kernel-doc documents its NULL return.
+RES_GET = r"platform_get_resource"
 REQUEST = (r"request_irq|request_threaded_irq|request_any_context_irq|"
            r"devm_request_irq|devm_request_threaded_irq|"
            r"devm_request_any_context_irq")

@@ -40,9 +40,7 @@ static int qux_probe(struct platform_device *pdev)
 
 static int qux_dma_init(struct platform_device *pdev, struct qux_priv *priv)
 {
-	struct resource *fifo = platform_get_resource_byname(pdev,
-							      IORESOURCE_MEM,
-							      "fifo");
+	struct resource *fifo = platform_get_resource(pdev, IORESOURCE_MEM, 2);
 
 	priv->fifo_phys = fifo->start; /* EXPECT */
 	return 0;
