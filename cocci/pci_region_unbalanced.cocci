@@ -19,6 +19,9 @@
 /// There is no patch mode: where the release belongs in an unwinding
 /// sequence is the driver's call. The order of release and unmap in
 /// teardown is style, reported by pci_unmap_order_style.cocci.
+/// Not reported: a request or mapping in a branch of an #if group whose
+/// path passes a later #if group on the same condition (spatch walks
+/// both of its branches; only the matching one is ever compiled).
 ///
 // Confidence: Moderate
 // Options: --no-includes --include-headers
@@ -122,6 +125,42 @@ undo = {
 def error_msg(acq, line):
 	rel, managed = undo[acq]
 	return "error return without %s() after %s() on line %s succeeded; %s on this path, or use %s()" % (rel, acq, line, "release it" if "release" in rel else "unmap it", managed)
+
+def ifdef_of(lines, i):
+	"""The condition of the #if group whose branch holds line i (0-based),
+	with "else" when in its #else branch, or None."""
+	depth, part = 0, "if"
+	for j in range(i - 1, -1, -1):
+		d = re.match(r"\s*#\s*(if|ifdef|ifndef|else|elif|endif)\b(.*)", lines[j])
+		if not d:
+			continue
+		if d.group(1) == "endif":
+			depth += 1
+		elif d.group(1) in ("else", "elif") and depth == 0:
+			part = "else"
+		elif d.group(1).startswith("if"):
+			if depth == 0:
+				return (d.group(1) + d.group(2).strip(), part)
+			depth -= 1
+	return None
+
+def other_config(p1, p2):
+	"""The acquisition sits in a branch of an #if group and the path to
+	the return passes another #if group on the same condition: spatch
+	walks both branches of each, but only matching branches are ever
+	compiled together (qla1280: the map under #if MEMORY_MAPPED_IO, its
+	unmap in the #if branch of a later group, release_region() in its
+	#else)."""
+	with open(p1.file, errors="replace") as f:
+		lines = f.read().split("\n")
+	g = ifdef_of(lines, int(p1.line) - 1)
+	if not g:
+		return False
+	for j in range(int(p1.line), int(p2.line)):
+		d = re.match(r"\s*#\s*(if|ifdef|ifndef)\b(.*)", lines[j])
+		if d and d.group(1) + d.group(2).strip() == g[0]:
+			return True
+	return False
 
 def emit(p, msg):
 	key = (p.file, p.line)
@@ -371,7 +410,8 @@ rq << req_path.rq;
 
 if (p1[0].file, p1[0].line, p2[0].line) not in helped and \
    (is_error_return(p2[0], fn, p1[0].line) or
-    (p1[0].file, p1[0].line, p2[0].line) in unwound):
+    (p1[0].file, p1[0].line, p2[0].line) in unwound) and \
+   not other_config(p1[0], p2[0]):
 	emit(p2[0], error_msg(rq, p1[0].line))
 
 @script:python depends on report@
@@ -382,7 +422,7 @@ map << map_path.map;
 @@
 
 if (p1[0].file, p1[0].line, p2[0].line) not in helped and \
-   is_error_return(p2[0], fn, p1[0].line):
+   is_error_return(p2[0], fn, p1[0].line) and not other_config(p1[0], p2[0]):
 	emit(p2[0], error_msg(map, p1[0].line))
 
 @script:python depends on org@
