@@ -12,7 +12,8 @@
 /// disable_irq(), free_irq(), devm_free_irq() or synchronize_irq() at all.
 /// Disable or free the IRQ first.
 /// Left alone: a teardown that stops the device before the cancel
-/// (unregister_netdev(), whose ndo_stop masks the interrupts; the clocks
+/// (unregister_netdev(), whose ndo_stop masks the interrupts;
+/// component_del(), whose unbind stops the engine (exynos g2d); the clocks
 /// disabled; a *_power_off()/*poweroff()/*_halt()/*_shutdown()/*hw_stop()
 /// helper; crypto_engine_exit()): it raises no interrupt after that.
 /// Nor files whose devm IRQ is turned off right after its request
@@ -425,6 +426,8 @@ fn(...)
   ... when any
 (
   unregister_netdev(...)
+|
+  component_del(...)
 |
   clk_disable_unprepare(...)
 |

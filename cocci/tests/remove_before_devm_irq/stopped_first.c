@@ -2,10 +2,12 @@
 /*
  * Teardowns that stop the device before cancelling the work its devm IRQ
  * queues: macb's (unregister_netdev() closes the MAC, whose ndo_stop masks
- * its interrupts) and pxa_camera's (the clock is gated first). Left
- * alone. A third that gates the clock only after the cancel is reported.
+ * its interrupts), pxa_camera's (the clock is gated first) and exynos
+ * g2d's (component_del() unbinds the component, which stops the engine).
+ * Left alone. One that gates the clock only after the cancel is reported.
  */
 #include <linux/clk.h>
+#include <linux/component.h>
 #include <linux/interrupt.h>
 #include <linux/netdevice.h>
 #include <linux/platform_device.h>
@@ -50,6 +52,16 @@ static void bar_remove(struct platform_device *pdev)
 	cancel_work_sync(&foo->err_work);
 }
 
+static const struct component_ops foo_component_ops;
+
+static void qux_remove(struct platform_device *pdev)
+{
+	struct foo *foo = platform_get_drvdata(pdev);
+
+	component_del(&pdev->dev, &foo_component_ops);
+	cancel_work_sync(&foo->err_work);
+}
+
 static void baz_remove(struct platform_device *pdev)
 {
 	struct foo *foo = platform_get_drvdata(pdev);
@@ -71,4 +83,9 @@ static struct platform_driver bar_driver = {
 static struct platform_driver baz_driver = {
 	.probe = foo_probe,
 	.remove_new = baz_remove,
+};
+
+static struct platform_driver qux_driver = {
+	.probe = foo_probe,
+	.remove_new = qux_remove,
 };
