@@ -26,6 +26,11 @@
 /// teardown clears that flag before the cancel (act8945a, cpcap): a later
 /// interrupt queues nothing (the window of a handler that tested the flag
 /// just before it was cleared is not reported).
+/// Likewise kfree() or kvfree() of an object of the type the devm IRQ
+/// was requested with as dev_id, in such a teardown that does not free,
+/// disable or synchronize the IRQ, stop the device or name an interrupt
+/// register or helper first: the handler can run on freed memory until
+/// devres frees the IRQ.
 /// Likewise pci_free_irq_vectors(), pci_disable_msi() or pci_disable_msix()
 /// in such a function that frees no IRQ itself: devres then calls
 /// free_irq() on a vector already gone (a devm action releasing the
@@ -35,7 +40,7 @@
 // Confidence: Moderate
 // Copyright: (C) 2026 kbind authors.
 // Options: --no-includes --include-headers
-// Keywords: devm_request_irq, remove, cancel_work_sync, destroy_workqueue, pci_free_irq_vectors
+// Keywords: devm_request_irq, remove, cancel_work_sync, destroy_workqueue, pci_free_irq_vectors, kfree
 
 virtual report
 virtual org
@@ -130,6 +135,17 @@ def guard(ph, pw, w):
 		g = guard_flags(ph, x)
 		guards[k] = guards[k] & g if k in guards else g
 
+QUIET = re.compile(r"\b(disable_irq|disable_irq_nosync|free_irq|devm_free_irq|synchronize_irq|unregister_netdev|component_del|clk_disable_unprepare|clk_disable|clk_bulk_disable_unprepare|crypto_engine_exit|\w*(?i:irq|intr|interrupt|power_?off|_halt|_shutdown|hw_stop|hw_disable|deactivate)\w*)\s*\(|\b\w*(^|_)(IRQ|INT|INTR|IRN|IRNEN|IMR|IER|IEN|INTEN|INTMSK)[A-Z0-9]*(_\w*)?\b")
+
+def quiet_before(p):
+	"""The teardown holding p quiesces the IRQ or stops the device
+	before p (the calls and register names the quiet and stopped rules
+	look for)."""
+	t = _text(p[0].file)
+	at = _off(t, p[0])
+	o = t.rfind("\n{", 0, at)
+	return QUIET.search(t, o, at) is not None
+
 def cleared_first(p, w):
 	"""The teardown clears a flag that guards every queue of w before
 	the cancel at p: the handler queues nothing after that."""
@@ -173,6 +189,10 @@ pci_free_irq_vectors(...)
 pci_disable_msi(...)
 |
 pci_disable_msix(...)
+|
+kfree(...)
+|
+kvfree(...)
 )
 
 @devirq depends on anchor2@
@@ -477,6 +497,59 @@ fn << bad.fn;
 pq << quiet.pq;
 @@
 quieted.add((pq[0].file, fn))
+
+// The devm IRQ's dev_id (an object of the same type) freed in a teardown:
+// the handler can run on it until devres frees the IRQ after remove().
+@devid depends on devirq@
+type T;
+T *D;
+expression dev, irq;
+@@
+
+(
+devm_request_irq(dev, irq, ..., D)
+|
+devm_request_threaded_irq(dev, irq, ..., D)
+|
+devm_request_any_context_irq(dev, irq, ..., D)
+)
+
+@badfree depends on devid exists@
+type devid.T;
+T *E;
+identifier fn;
+position p;
+@@
+
+fn(...)
+{
+  ... when any
+  \(kfree@p\|kvfree@p\)(E)
+  ... when any
+}
+
+@script:python depends on report@
+p << badfree.p;
+fn << badfree.fn;
+@@
+f = p[0].file
+if (f, fn) in teardown and not quiet_before(p) and \
+   (f not in off_at_probe or f in on_after_probe):
+	coccilib.report.print_report(p[0],
+		"WARNING: the devm IRQ's dev_id is freed while its handler is "
+		"still registered (devres frees the IRQ after this): an "
+		"interrupt now runs the handler on freed memory; free or "
+		"disable the IRQ first, or allocate the object with devm")
+
+@script:python depends on org@
+p << badfree.p;
+fn << badfree.fn;
+@@
+f = p[0].file
+if (f, fn) in teardown and not quiet_before(p) and \
+   (f not in off_at_probe or f in on_after_probe):
+	coccilib.org.print_todo(p[0],
+		"the devm IRQ's dev_id freed while its handler is registered")
 
 // IRQ vectors freed in a teardown function (or a devm action registered
 // after the IRQ) that frees no IRQ itself: devres frees the devm IRQ
