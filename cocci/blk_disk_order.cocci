@@ -69,7 +69,7 @@ once(p,
 // disk set up after it went live
 
 @late exists@
-expression D, E, E2;
+expression D, E, E2, P;
 expression list es;
 statement S;
 position p, q;
@@ -78,11 +78,11 @@ identifier fld = {private_data, fops, queue, major, first_minor, minors};
 (
  E2 = add_disk@p(D);
 |
- E2 = device_add_disk@p(E, D, ...);
+ E2 = device_add_disk@p(P, D, ...);
 |
  if (add_disk@p(D)) S
 |
- if (device_add_disk@p(E, D, ...)) S
+ if (device_add_disk@p(P, D, ...)) S
 )
  ... when != D = E
 (

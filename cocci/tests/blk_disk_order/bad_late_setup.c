@@ -48,6 +48,21 @@ out_put:
 	return err;
 }
 
+/* aoe's shape: device_add_disk() with a parent, fops set after it. */
+static int cart_add_unit(struct cart *c, struct device *parent,
+			 struct gendisk *disk)
+{
+	int err;
+
+	set_capacity(disk, c->sectors);
+	disk->private_data = c;
+	err = device_add_disk(parent, disk, NULL); /* EXPECT */
+	if (err)
+		return err;
+	disk->fops = &cart_fops;
+	return 0;
+}
+
 static void cart_remove(struct platform_device *pdev)
 {
 	struct cart *c = platform_get_drvdata(pdev);
