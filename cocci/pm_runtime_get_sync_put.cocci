@@ -4,6 +4,9 @@
 /// to a label) without a pm_runtime_put*() leaks the count: the device can
 /// never runtime-suspend again. Use pm_runtime_resume_and_get(), which drops
 /// the count itself on failure, or put the count on the error path.
+/// pm_runtime_disable() and pm_runtime_set_suspended() on the error path
+/// are no put: the count survives them, and a failed probe's count is
+/// still raised when the driver binds again.
 ///
 /// Patch mode rewrites only "ret = pm_runtime_get_sync(dev); if (ret < 0)
 /// ...", whose error branch (a return, or a goto to a label) puts on no
@@ -128,7 +131,7 @@ def pm_key(pos):
 
 @err exists@
 expression dev, ret;
-identifier put =~ "pm_runtime_put|pm_runtime_set_suspended|pm_runtime_disable|runtime_put|rpm_put|pm_put";
+identifier put =~ "pm_runtime_put|runtime_put|rpm_put|pm_put";
 position p, q;
 @@
 
@@ -152,7 +155,7 @@ if (\(pm_runtime_get_sync@p(dev) < 0\|pm_runtime_get_sync@p(dev)\))
 // count as puts.
 
 @putter depends on err@
-identifier put =~ "pm_runtime_put|pm_runtime_set_suspended|pm_runtime_disable|runtime_put|rpm_put|pm_put";
+identifier put =~ "pm_runtime_put|runtime_put|rpm_put|pm_put";
 position pp;
 @@
 
@@ -169,7 +172,7 @@ pm_putters.add(pp[0].current_element)
 
 @putpath depends on err exists@
 expression dev, ret;
-identifier put =~ "pm_runtime_put|pm_runtime_set_suspended|pm_runtime_disable|runtime_put|rpm_put|pm_put";
+identifier put =~ "pm_runtime_put|runtime_put|rpm_put|pm_put";
 identifier helper : script:python() { helper in pm_putters };
 position err.p, pp;
 @@
@@ -219,7 +222,7 @@ else:
 
 @plain depends on patch exists@
 expression dev, ret;
-identifier put =~ "pm_runtime_put|pm_runtime_set_suspended|pm_runtime_disable|runtime_put|rpm_put|pm_put";
+identifier put =~ "pm_runtime_put|runtime_put|rpm_put|pm_put";
 position p : script:python() { pm_key(p[0]) in pm_leaks };
 @@
 
