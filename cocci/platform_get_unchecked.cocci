@@ -19,12 +19,14 @@
 ///   fails with -EINVAL (so a probe that should have been deferred fails for
 ///   good, or an optional IRQ that is absent fails the probe), and code that
 ///   keeps it as "IRQ present" works with an invalid IRQ. Left alone when
-///   a failure test (!irq, irq == 0) only changes the errno the probe
-///   fails with: in a function that tests irq against -EPROBE_DEFER
-///   itself, or in an early init declared with *_DECLARE()
-///   (TIMER_OF_DECLARE, IRQCHIP_DECLARE, ...), which is never retried.
-///   Optional lookups and presence tests (if (irq) ...) are reported all
-///   the same.
+///   the test only changes the errno the probe fails with: a failure test
+///   (!irq, irq == 0) in a function that tests irq against -EPROBE_DEFER
+///   itself, or in an __init function of a file declared with *_DECLARE()
+///   (TIMER_OF_DECLARE, IRQCHIP_DECLARE, ...), which is never retried; a
+///   presence test (if (irq) request it) of of_irq_get*() with
+///   -EPROBE_DEFER handled (its other errors mean the description has no
+///   such interrupt: the request fails, and the probe with it). Optional
+///   lookups are reported all the same.
 /// - of_irq_get() or of_irq_get_byname() tested with irq <= 0 whose branch
 ///   returns irq (or dev_err_probe(dev, irq, ...)): on a mapping failure
 ///   that is 0, and the caller (the probe) reports success without its IRQ.
@@ -110,30 +112,37 @@ def pgu_zero_msg(f, irq):
 		"IRQ number %s: test %s < 0 and return it" % (f, irq, irq))
 
 def pgu_zero_harmless(p1, p2, irq):
-	"""The negative errno a failure test for zero (!irq, irq == 0) lets
-	through only changes the error the probe fails with (request_irq()
-	of it fails): the function handles -EPROBE_DEFER itself (irq ==
-	-EPROBE_DEFER), or it is an early init declared with *_DECLARE()
-	(TIMER_OF_DECLARE, IRQCHIP_DECLARE, ...), which is never retried.
-	An optional lookup, or a test for presence (if (irq) use it), is
-	still reported: there the error means "absent" and is taken for
-	present."""
-	if pgu_callee(p1).endswith("_optional"):
+	"""The negative errno a zero test lets through only changes the
+	error the probe fails with (request_irq() of it fails, and the probe
+	with it): a failure test (!irq, irq == 0) in a function that handles
+	-EPROBE_DEFER itself (irq == -EPROBE_DEFER) or in an early init of a
+	file declared with *_DECLARE() (TIMER_OF_DECLARE, IRQCHIP_DECLARE,
+	...), which is never retried; or a presence test (if (irq) request
+	it) of of_irq_get*() where -EPROBE_DEFER is handled: its other errors
+	mean the description has no such interrupt (wl1251). Optional
+	lookups are still reported: there the error means "absent" and is
+	taken for present."""
+	name = pgu_callee(p1)
+	if name.endswith("_optional"):
 		return False
 	with open(p1.file, errors="replace") as f:
 		text = f.read()
 	x = r"\s*(->|\.)\s*".join(re.escape(a) for a in re.split(r"->|\.", pgu_norm(irq)))
 	line = text.splitlines()[int(p2.line) - 1]
-	if not re.search(r"!\s*%s\b|\b%s\s*==\s*0\b" % (x, x), line):
-		return False
+	failure = re.search(r"!\s*%s\b|\b%s\s*==\s*0\b" % (x, x), line) is not None
 	off = sum(len(l) for l in text.splitlines(True)[:int(p1.line) - 1])
-	fn = pgu_func_at(text, off)
 	end = text.find("\n}", off)
-	if re.search(r"%s\s*[!=]=\s*-EPROBE_DEFER\b|-EPROBE_DEFER\s*[!=]=\s*%s" % (x, x),
-		     text[off:end if end > 0 else len(text)]):
+	deferred = re.search(r"%s\s*[!=]=\s*-EPROBE_DEFER\b|-EPROBE_DEFER\s*[!=]=\s*%s" % (x, x),
+			     text[off:end if end > 0 else len(text)]) is not None
+	if not failure:
+		return deferred and name.startswith("of_irq_get")
+	if deferred:
 		return True
-	return fn is not None and \
-	       re.search(r"\b[A-Z0-9_]+_DECLARE\s*\([^;]*\b%s\s*\)" % fn, text) is not None
+	k = text.rfind("\n{", 0, off)
+	head = text[max(0, k - 400):k]
+	head = head[max(head.rfind(";"), head.rfind("}")) + 1:]
+	return re.search(r"\b__init\b", head) is not None and \
+	       re.search(r"\b[A-Z0-9_]+_DECLARE\s*\(", text) is not None
 
 def pgu_report(p, msg):
 	key = (p.file, p.line)

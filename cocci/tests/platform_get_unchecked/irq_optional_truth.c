@@ -2,9 +2,10 @@
 /*
  * An optional IRQ taken as "present" when non-zero: the lookups return
  * -ENXIO when it is absent, so the driver requests IRQ -ENXIO and the probe
- * fails on boards without it.  of_irq_get() with only -EPROBE_DEFER singled
- * out (the shape of wl1251's SDIO glue): -EINVAL from a node without
- * "interrupts" is still taken for an IRQ.
+ * fails on boards without it.  Left alone: of_irq_get() with -EPROBE_DEFER
+ * singled out (wl1251's SDIO glue), where the other errors come from a
+ * description without the interrupt, and its request fails the probe
+ * cleanly (read as no failure by the strict triage).
  */
 #include <linux/interrupt.h>
 #include <linux/of_irq.h>
@@ -47,7 +48,7 @@ static int bar_probe(struct platform_device *pdev)
 			return -EPROBE_DEFER;
 	}
 
-	if (priv->irq) { /* EXPECT */
+	if (priv->irq) {
 		ret = devm_request_irq(&pdev->dev, priv->irq, bar_alert, 0,
 				       "bar", priv);
 		if (ret < 0)

@@ -33,7 +33,7 @@ static int foo_probe(struct platform_device *pdev)
 	return devm_request_irq(&pdev->dev, irq, foo_irq, 0, "foo", priv);
 }
 
-static int __init foo_timer_init(struct device_node *np)
+static int __init foo_percpu_timer_init(struct device_node *np)
 {
 	unsigned int virq;
 
@@ -41,5 +41,10 @@ static int __init foo_timer_init(struct device_node *np)
 	if (!virq)
 		return -EINVAL;
 	return request_irq(virq, foo_irq, IRQF_TIMER, "foo-timer", NULL);
+}
+
+static int __init foo_timer_init(struct device_node *np)
+{
+	return foo_percpu_timer_init(np);
 }
 TIMER_OF_DECLARE(foo_timer, "foo,timer", foo_timer_init);
