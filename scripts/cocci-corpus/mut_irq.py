@@ -127,6 +127,51 @@ def devm_irq_disable_dropped(src):
                    src.replace(span[0], span[1], ""))
 
 
+QUIESCE = (r"disable_irq|disable_irq_nosync|free_irq|devm_free_irq|"
+           r"synchronize_irq|\w*(?i:irq|intr|interrupt)\w*")
+
+
+@mutclass("devm_irq_dev_id_freed", ["remove_before_devm_irq"],
+          ["devm_request_", "devm_kzalloc"])
+def devm_irq_dev_id_freed(src):
+    """the dev_id of a devm IRQ allocated with kzalloc() instead of
+    devm_kzalloc(), and kfree()d at the end of remove(), which does not
+    quiesce the IRQ"""
+    for rq in src.calls(r"devm_request_irq|devm_request_threaded_irq",
+                        0, len(src.code)):
+        x = rq.args[-1].strip()
+        if not re.fullmatch(r"\w+", x):
+            continue
+        pf = next((f for f in src.functions()
+                   if f.open < rq.start < f.close), None)
+        if not pf:
+            continue
+        allocs = [c for c in src.calls(r"devm_kzalloc", pf.open, rq.start)
+                  if re.search(r"\b%s\s*=\s*$" % x,
+                               src.code[src.line_span(c.start)[0]:c.start])]
+        decl = re.search(r"\bstruct\s+(\w+)\s*\*\s*%s\b" % x,
+                         src.code[pf.start:pf.close])
+        if len(allocs) != 1 or not decl:
+            continue
+        for fn in remove_functions(src):
+            body = src.code[fn.open:fn.close]
+            if not re.search(r"\bstruct\s+%s\s*\*\s*%s\b" % (decl.group(1), x),
+                             body) or src.calls(QUIESCE, fn.open, fn.close) or \
+               re.search(r"\breturn\b", body):
+                continue
+            ind = src.indent(fn.close - 1) if src.code[fn.close - 1] != "\n" \
+                else "\t"
+            a = allocs[0]
+            # kzalloc(size, gfp) for devm_kzalloc(dev, size, gfp)
+            new = src.replace(fn.close, fn.close, "\tkfree(%s);\n" % x)
+            new = new[:a.start] + "kzalloc(" + ", ".join(
+                y.strip() for y in a.args[1:]) + ")" + new[a.close + 1:]
+            yield (src.line_of(fn.close),
+                   "%s: %s allocated with kzalloc() and kfree()d at the end"
+                   % (fn.name, x), new)
+            break
+
+
 DEVM_IRQ = r"devm_request_irq|devm_request_threaded_irq"
 ACTION = r"devm_add_action_or_reset|devm_add_action"
 
