@@ -127,8 +127,16 @@ def devm_irq_disable_dropped(src):
                    src.replace(span[0], span[1], ""))
 
 
+# What quiesces the IRQ or stops the device in a teardown: a kfree()
+# after it is no bug (remove_before_devm_irq's list).
 QUIESCE = (r"disable_irq|disable_irq_nosync|free_irq|devm_free_irq|"
-           r"synchronize_irq|\w*(?i:irq|intr|interrupt)\w*")
+           r"synchronize_irq|unregister_netdev|component_del|"
+           r"clk_disable_unprepare|clk_disable|clk_bulk_disable_unprepare|"
+           r"crypto_engine_exit|"
+           r"\w*(?i:irq|intr|interrupt|power_?off|_halt|_shutdown|hw_stop|"
+           r"hw_disable|deactivate)\w*")
+IRQ_REG = re.compile(r"\b\w*_(IRQ|INT|INTR|IRN|IRNEN|IMR|IER|IEN|INTEN|INTMSK)"
+                     r"[A-Z0-9]*(_\w*)?\b")
 
 
 @mutclass("devm_irq_dev_id_freed", ["remove_before_devm_irq"],
@@ -157,7 +165,7 @@ def devm_irq_dev_id_freed(src):
             body = src.code[fn.open:fn.close]
             if not re.search(r"\bstruct\s+%s\s*\*\s*%s\b" % (decl.group(1), x),
                              body) or src.calls(QUIESCE, fn.open, fn.close) or \
-               re.search(r"\breturn\b", body):
+               IRQ_REG.search(body) or re.search(r"\breturn\b", body):
                 continue
             ind = src.indent(fn.close - 1) if src.code[fn.close - 1] != "\n" \
                 else "\t"
