@@ -20,9 +20,11 @@
 /// file where another function puts without getting (an .enable/.disable
 /// pair: the count stays raised until .disable puts it, as in
 /// microchip-lvds; a put on the error path would underflow it there), and
-/// a function other than a probe whose device expression another function
-/// of the file puts without getting (a power-on/power-off pair, as in
-/// venus: the off half drops the count whatever the on half did).
+/// a function other than a probe whose device expression its off half (the
+/// function of the file named like it with on/off, enable/disable,
+/// resume/suspend, start/stop, get/put, ... swapped) puts without getting
+/// (a power-on/power-off pair, as in venus: the off half drops the count
+/// whatever the on half did).
 //
 // Confidence: High
 // Options: --no-includes --include-headers
@@ -86,10 +88,10 @@ def pm_handed_over(pos):
     void and another function of the file puts without getting (an
     .enable/.disable pair: the count stays raised until .disable puts
     it, as in microchip-lvds, and a put here would underflow it), or the
-    function is no probe and another function of the file that never
-    gets puts the same device expression (a power-on/power-off pair:
-    venus' poweron_coreid() and poweroff_coreid(); the caller's state
-    says the power is on and the off half drops the count)."""
+    function is no probe and its off half (pm_counterparts()), which
+    never gets, puts the same device expression (a power-on/power-off
+    pair: venus' poweron_coreid() and poweroff_coreid(); the caller's
+    state says the power is on and the off half drops the count)."""
     t = pm_code(pos.file)
     at = pm_offset(pos.file, pos.line, pos.column)
     dev = pm_arg(t, at)
@@ -100,7 +102,10 @@ def pm_handed_over(pos):
                 return True
             if not void and "probe" in name:
                 return False
-            for _, _, lo2, hi2 in bodies:
+            pair = pm_counterparts(name)
+            for name2, _, lo2, hi2 in bodies:
+                if not void and name2 not in pair:
+                    continue
                 b = t[lo2:hi2]
                 if re.search(r"\bpm_runtime_(get|resume_and_get)", b):
                     continue
@@ -108,6 +113,22 @@ def pm_handed_over(pos):
                     if void or pm_arg(t, lo2 + m.start()) == dev:
                         return True
     return False
+
+PM_PAIRS = [("poweron", "poweroff"), ("power_on", "power_off"),
+            ("enable", "disable"), ("resume", "suspend"), ("start", "stop"),
+            ("get", "put"), ("prepare", "unprepare"), ("attach", "detach"),
+            ("acquire", "release"), ("on", "off")]
+
+def pm_counterparts(name):
+    """The names of the off half of a function named like an on half
+    (foo_poweron -> foo_poweroff, foo_enable -> foo_disable, ...)."""
+    out = set()
+    for a, b in PM_PAIRS:
+        for x, y in ((a, b), (b, a)):
+            n = re.sub(r"(^|_)%s(_|$)" % x, r"\g<1>%s\g<2>" % y, name)
+            if n != name:
+                out.add(n)
+    return out
 
 def pm_arg(t, at):
     """The first argument of the call at offset at, spaces removed."""
