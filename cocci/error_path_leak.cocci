@@ -676,7 +676,13 @@ def sleep_resume(s, fn):
 		args = [norm(a) for a in _args(code, m.end() - 1)]
 		if args and args[-1] == fn:
 			return True
-	return re.search(r"\.(resume|resume_early|resume_noirq|restore|thaw)\s*=\s*&?%s\b" % fn, code) is not None
+	# .resume = fn in a struct dev_pm_ops (not in other ops, such as
+	# the host1x client ops, whose .resume is a runtime resume)
+	for m in re.finditer(r"\.(resume|resume_early|resume_noirq|restore|thaw)\s*=\s*&?%s\b" % fn, code):
+		o = _open(code, m.start())
+		if o > 0 and re.search(r"\bdev_pm_ops\s+\w+(\s*\[[^]]*\])?\s*=\s*$", code[max(0, o - 200):o]):
+			return True
+	return False
 
 def framework_undoes(s, fn):
 	"""fn is a comedi driver's .attach/.auto_attach: the comedi core

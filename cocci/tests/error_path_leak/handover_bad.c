@@ -2,7 +2,8 @@
 /*
  * Near misses of handover_good.c that leak: a runtime resume (a failed
  * one leaves the device suspended, and its suspend callback is not called
- * again), a helper that turns the clock off on another branch than the
+ * again, nor is the .resume of other ops than dev_pm_ops), a helper that
+ * turns the clock off on another branch than the
  * one that jumps to the return, and a devm action that releases another
  * kind of resource.
  */
@@ -86,3 +87,25 @@ static int corge_parse(struct corge *c)
 	of_node_put(np);
 	return 0;
 }
+
+/* host1x-style client ops: their .resume is a runtime resume, not sleep. */
+struct corge_client_ops {
+	int (*resume)(struct corge *c);
+};
+
+static int corge_client_resume(struct corge *c)
+{
+	int ret;
+
+	ret = clk_prepare_enable(c->clk);
+	if (ret)
+		return ret;
+	ret = corge_restore(c);
+	if (ret)
+		return ret; /* EXPECT */
+	return 0;
+}
+
+static const struct corge_client_ops corge_client_ops = {
+	.resume = corge_client_resume,
+};
