@@ -151,7 +151,7 @@ def pm_key(pos):
 // put often names the same device through another expression).
 
 @err exists@
-expression dev, ret;
+expression dev, ret, E2;
 identifier put =~ "pm_runtime_put|runtime_put|rpm_put|pm_put";
 position p, q;
 @@
@@ -159,7 +159,7 @@ position p, q;
 (
 ret = pm_runtime_get_sync@p(dev);
 ... when != ret
-if (\(ret < 0\|ret\|ret != 0\|unlikely(ret < 0)\|WARN_ON(ret < 0)\|IS_ERR_VALUE(ret)\))
+if (\(ret < 0\|ret\|ret != 0\|unlikely(ret < 0)\|WARN_ON(ret < 0)\|IS_ERR_VALUE(ret)\|ret < 0 && E2\))
 {
   ... when != put(...)
   return@q ...;
@@ -192,7 +192,7 @@ pm_putters.add(pp[0].current_element)
 // took the count, say) is the driver's business: left alone.
 
 @putpath depends on err exists@
-expression dev, ret;
+expression dev, ret, E2;
 identifier put =~ "pm_runtime_put|runtime_put|rpm_put|pm_put";
 identifier helper : script:python() { helper in pm_putters };
 position err.p, pp;
@@ -201,7 +201,7 @@ position err.p, pp;
 (
 ret = pm_runtime_get_sync@p@pp(dev);
 ... when != ret
-if (\(ret < 0\|ret\|ret != 0\|unlikely(ret < 0)\|WARN_ON(ret < 0)\|IS_ERR_VALUE(ret)\))
+if (\(ret < 0\|ret\|ret != 0\|unlikely(ret < 0)\|WARN_ON(ret < 0)\|IS_ERR_VALUE(ret)\|ret < 0 && E2\))
 {
   ...
   \(put(...)\|helper(...)\);
