@@ -135,12 +135,14 @@ def _open(code, i, o="{"):
 	return -1
 
 def _functions(code):
-	"""name -> (header start, body open, body close), file-level."""
-	out, i, prev = {}, 0, 0
+	"""name -> (header start, body open, body close), file-level, and
+	the list of them all (a name defined twice, under #ifdef and #else,
+	keeps its last definition in the map)."""
+	out, bodies, i, prev = {}, [], 0, 0
 	while True:
 		i = code.find("{", i)
 		if i < 0:
-			return out
+			return out, bodies
 		j = _close(code, i)
 		# the header: "name(...)" right before the brace (attributes
 		# aside), not a macro invocation above it
@@ -156,6 +158,7 @@ def _functions(code):
 			if m and m.group(1) not in ("if", "for", "while", "switch") and \
 			   "=" not in decl[decl.rfind(";") + 1:]:
 				out[m.group(1)] = (prev, i, j)
+				bodies.append((prev, i, j))
 		i = prev = j + 1
 
 def _args(code, i):
@@ -216,7 +219,7 @@ class Src:
 			self.text = f.read()
 		self.code = _mask(self.text)
 		self.starts = [0] + [m.end() for m in re.finditer(r"\n", self.text)]
-		self.funcs = _functions(self.code)
+		self.funcs, self.bodies = _functions(self.code)
 		calls, acqs, direct = {}, {}, {}
 		for fn, (h, a, b) in self.funcs.items():
 			calls[fn] = set(re.findall(r"\b(\w+)\s*\(", self.code[a:b]))
@@ -347,7 +350,14 @@ def assigned_error(p2, pa, pg):
 	       tests_error(conds[0][0], r)
 
 def _fn_of(s, p1):
-	return s.funcs.get(p1.current_element)
+	"""(header, body open, body close) of the function holding p1: the
+	one of its name, or (two definitions of one name, under #ifdef and
+	#else) the body that holds it."""
+	f = s.funcs.get(p1.current_element)
+	a = s.off(p1)
+	if f and f[1] < a < f[2]:
+		return f
+	return next((x for x in s.bodies if x[1] < a < x[2]), f)
 
 def scoped(s, p1, x):
 	"""x is declared __free(...) in the function before p1."""

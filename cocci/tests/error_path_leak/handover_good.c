@@ -6,8 +6,8 @@
  * through to an else that puts, runtime PM disabled by a helper passed
  * the platform device, runtime PM in the else branch of a
  * pm_runtime_enabled() test, a clock turned off by a helper before a goto, a
- * node handed to a list in a loop, and a function after a macro line with
- * no semicolon.
+ * node handed to a list in a loop, a function after a macro line with no
+ * semicolon, and a __free() node in a function with an #else stub.
  */
 #include <linux/clk.h>
 #include <linux/comedi/comedidev.h>
@@ -219,6 +219,27 @@ static int quux_add_ports(struct quux *q, int n)
 out:
 	return rc;
 }
+
+/* max8997's shape: a __free() node in the CONFIG_OF half of a function
+ * that has a stub of the same name in the #else half. */
+#ifdef CONFIG_OF
+static int quux_parse_dt(struct quux *q)
+{
+	struct device_node *np __free(device_node) =
+		of_get_child_by_name(q->dev->of_node, "regulators");
+
+	if (!np)
+		return -EINVAL;
+	if (of_property_read_u32(np, "count", &q->size))
+		return -EINVAL;
+	return 0;
+}
+#else
+static int quux_parse_dt(struct quux *q)
+{
+	return 0;
+}
+#endif
 
 module_comedi_driver(quux_driver)
 
