@@ -127,20 +127,18 @@ def error_msg(acq, line):
 	return "error return without %s() after %s() on line %s succeeded; %s on this path, or use %s()" % (rel, acq, line, "release it" if "release" in rel else "unmap it", managed)
 
 def ifdef_of(lines, i):
-	"""The condition of the #if group whose branch holds line i (0-based),
-	with "else" when in its #else branch, or None."""
-	depth, part = 0, "if"
+	"""The condition of the #if group one of whose branches holds line i
+	(0-based), or None."""
+	depth = 0
 	for j in range(i - 1, -1, -1):
-		d = re.match(r"\s*#\s*(if|ifdef|ifndef|else|elif|endif)\b(.*)", lines[j])
+		d = re.match(r"\s*#\s*(if|ifdef|ifndef|endif)\b(.*)", lines[j])
 		if not d:
 			continue
 		if d.group(1) == "endif":
 			depth += 1
-		elif d.group(1) in ("else", "elif") and depth == 0:
-			part = "else"
-		elif d.group(1).startswith("if"):
-			if depth == 0:
-				return (d.group(1) + d.group(2).strip(), part)
+		elif depth == 0:
+			return d.group(1) + d.group(2).strip()
+		else:
 			depth -= 1
 	return None
 
@@ -158,7 +156,7 @@ def other_config(p1, p2):
 		return False
 	for j in range(int(p1.line), int(p2.line)):
 		d = re.match(r"\s*#\s*(if|ifdef|ifndef)\b(.*)", lines[j])
-		if d and d.group(1) + d.group(2).strip() == g[0]:
+		if d and d.group(1) + d.group(2).strip() == g:
 			return True
 	return False
 
