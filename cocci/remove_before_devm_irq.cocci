@@ -49,9 +49,9 @@ virtual org
 @@
 queued = set()
 teardown = set()
-quieted = set()
 vecs_freed = set()
-stopped_at = set()
+# (file, function) -> [(line, column, kind)] of what quiesces the IRQ there
+quiesce_at = {}
 off_at_probe = set()
 on_after_probe = set()
 # (file, work or workqueue field) -> the flags that guard every queue of
@@ -135,16 +135,38 @@ def guard(ph, pw, w):
 		g = guard_flags(ph, x)
 		guards[k] = guards[k] & g if k in guards else g
 
-QUIET = re.compile(r"\b(disable_irq|disable_irq_nosync|free_irq|devm_free_irq|synchronize_irq|unregister_netdev|component_del|clk_disable_unprepare|clk_disable|clk_bulk_disable_unprepare|crypto_engine_exit|\w*(?i:irq|intr|interrupt|power_?off|_halt|_shutdown|hw_stop|hw_disable|deactivate)\w*)\s*\(|\b\w*(^|_)(IRQ|INT|INTR|IRN|IRNEN|IMR|IER|IEN|INTEN|INTMSK)[A-Z0-9]*(_\w*)?\b")
+# What quiesces the devm IRQ in a teardown, by the name called or named:
+# "irq": an IRQ freed, disabled or synchronized, or a helper named after
+# interrupts (foo_irq_disable(), ...), or an interrupt register named
+# (FOO_IRQ_EN, FOO_INT_MASK, ...): most likely the interrupt of the device
+# masked; "stop": the device stopped, so that it raises no interrupt after
+# that (unregister_netdev(), whose ndo_stop masks the interrupts;
+# component_del(), whose unbind stops the engine; the clocks gated; the
+# device powered off or halted; the crypto engine stopped).
+IRQ_NAME = re.compile(r"(?i)(irq|intr|interrupt)")
+IRQ_REG = re.compile(r"(^|_)(IRQ|INT|INTR|IRN|IRNEN|IMR|IER|IEN|INTEN|INTMSK)([A-Z0-9]*)(_|$)")
+STOP_CALLS = {"unregister_netdev", "component_del", "clk_disable_unprepare",
+	      "clk_disable", "clk_bulk_disable_unprepare",
+	      "crypto_engine_exit"}
+STOP_NAME = re.compile(r"(?i)(power_?off|_halt$|_shutdown$|hw_stop$|hw_disable$|deactivate$)")
 
-def quiet_before(p):
-	"""The teardown holding p quiesces the IRQ or stops the device
-	before p (the calls and register names the quiet and stopped rules
-	look for)."""
-	t = _text(p[0].file)
-	at = _off(t, p[0])
-	o = t.rfind("\n{", 0, at)
-	return QUIET.search(t, o, at) is not None
+def quiesce_kind(name):
+	"""What a call of name does to the devm IRQ, or None."""
+	if IRQ_NAME.search(name):
+		return "irq"
+	if name in STOP_CALLS or STOP_NAME.search(name):
+		return "stop"
+	return None
+
+def quiesced(p, fn, anywhere):
+	"""The teardown fn holding p quiesces the IRQ or stops the device
+	before p; with anywhere, an IRQ quiesced later (or in a loop or a
+	branch) counts too."""
+	at = (int(p[0].line), int(p[0].column))
+	for line, col, kind in quiesce_at.get((p[0].file, fn), ()):
+		if (line, col) < at or anywhere and kind == "irq":
+			return True
+	return False
 
 def cleared_first(p, w):
 	"""The teardown clears a flag that guards every queue of w before
@@ -356,42 +378,76 @@ fn(...)
   ... when any
 }
 
-// Teardown functions that quiesce the IRQ somewhere (even in a loop or a
-// branch, or later) are left alone.
-// So are those that call a helper named after interrupts
-// (foo_irq_disable(), ...) or name an interrupt register (FOO_IRQ_EN,
-// FOO_INT_MASK, ...): they most likely mask the device's
-// interrupt first.
-@quiet@
-identifier bad.fn;
-identifier f =~ "(?i)(irq|intr|interrupt)";
-position pq;
+// Where each function of the file quiesces the IRQ (quiesce_kind()):
+// the reports below leave alone a teardown that quiesces it before the
+// cancel or the free, and a cancel in a teardown that frees, disables or
+// masks the IRQ anywhere (even later, in a loop or a branch). Only the
+// functions that cancel or free are looked at.
+@qfn depends on anchor2 exists@
+identifier fn;
 @@
 
-fn@pq(...)
+fn(...)
 {
   <+...
 (
-  disable_irq(...)
+  cancel_work_sync(...)
 |
-  disable_irq_nosync(...)
+  cancel_delayed_work_sync(...)
 |
-  free_irq(...)
+  destroy_workqueue(...)
 |
-  devm_free_irq(...)
+  kfree(...)
 |
-  synchronize_irq(...)
-|
-  f(...)
+  kvfree(...)
 )
   ...+>
 }
+
+@qcall exists@
+identifier qfn.fn;
+identifier g : script:python() { quiesce_kind(g) is not None };
+position q;
+@@
+
+fn(...)
+{
+  <+... g@q(...) ...+>
+}
+
+@script:python@
+fn << qfn.fn;
+g << qcall.g;
+q << qcall.q;
+@@
+for x in q:
+	quiesce_at.setdefault((x.file, fn), []).append(
+		(int(x.line), int(x.column), quiesce_kind(g)))
+
+@qreg exists@
+identifier qfn.fn;
+identifier C : script:python() { IRQ_REG.search(C) is not None };
+position q;
+@@
+
+fn(...)
+{
+  <+... C@q ...+>
+}
+
+@script:python@
+fn << qfn.fn;
+q << qreg.q;
+@@
+for x in q:
+	quiesce_at.setdefault((x.file, fn), []).append(
+		(int(x.line), int(x.column), "irq"))
 
 // An IRQ turned off right after its request (disable_irq() in the
 // requesting function, or IRQF_NO_AUTOEN) is on only between the
 // driver's own enable and disable (attach/detach, start/stop), which
 // teardown pairs before it gets here: the file is left alone.
-@offat depends on devirq exists@
+@offat depends on anchor2 exists@
 expression dev, irq;
 position pr;
 @@
@@ -405,7 +461,7 @@ pr << offat.pr;
 @@
 off_at_probe.add(pr[0].file)
 
-@noautoen depends on devirq@
+@noautoen depends on anchor2@
 position pr;
 @@
 
@@ -417,7 +473,7 @@ pr << noautoen.pr;
 off_at_probe.add(pr[0].file)
 
 // ... unless the requesting function enables it again itself.
-@onlater depends on devirq exists@
+@onlater depends on anchor2 exists@
 expression dev, irq;
 position pr;
 @@
@@ -431,76 +487,9 @@ pr << onlater.pr;
 @@
 on_after_probe.add(pr[0].file)
 
-// Teardown functions that stop the device before the cancel: the netdev
-// unregistered (its ndo_stop masks the interrupts), the clocks gated, the
-// device powered off or halted, the crypto engine stopped. The device
-// raises no interrupt after that, so the cancel is final.
-@stopped exists@
-identifier bad.fn;
-identifier g =~ "(?i)(power_?off|_halt$|_shutdown$|hw_stop$|hw_disable$|deactivate$)";
-position bad.p, q;
-@@
-
-fn(...)
-{
-  ... when any
-(
-  unregister_netdev(...)
-|
-  component_del(...)
-|
-  clk_disable_unprepare(...)
-|
-  clk_disable(...)
-|
-  clk_bulk_disable_unprepare(...)
-|
-  crypto_engine_exit(...)
-|
-  g(...)
-)
-  ... when any
-(
-  cancel_work_sync@p@q(...)
-|
-  cancel_delayed_work_sync@p@q(...)
-|
-  destroy_workqueue@p@q(...)
-)
-  ... when any
-}
-
-@script:python@
-q << stopped.q;
-@@
-stopped_at.add((q[0].file, q[0].line))
-
-@quietreg@
-identifier bad.fn;
-identifier C =~ "(^|_)(IRQ|INT|INTR|IRN|IRNEN|IMR|IER|IEN|INTEN|INTMSK)([A-Z0-9]*)(_|$)";
-position pq;
-@@
-
-fn@pq(...)
-{
-  <+... C ...+>
-}
-
-@script:python@
-fn << bad.fn;
-pq << quietreg.pq;
-@@
-quieted.add((pq[0].file, fn))
-
-@script:python@
-fn << bad.fn;
-pq << quiet.pq;
-@@
-quieted.add((pq[0].file, fn))
-
 // The devm IRQ's dev_id (an object of the same type) freed in a teardown:
 // the handler can run on it until devres frees the IRQ after remove().
-@devid depends on devirq@
+@devid depends on anchor2@
 type T;
 T *D;
 expression dev, irq;
@@ -533,7 +522,7 @@ p << badfree.p;
 fn << badfree.fn;
 @@
 f = p[0].file
-if (f, fn) in teardown and not quiet_before(p) and \
+if (f, fn) in teardown and not quiesced(p, fn, False) and \
    (f not in off_at_probe or f in on_after_probe):
 	coccilib.report.print_report(p[0],
 		"WARNING: the devm IRQ's dev_id is freed while its handler is "
@@ -546,7 +535,7 @@ p << badfree.p;
 fn << badfree.fn;
 @@
 f = p[0].file
-if (f, fn) in teardown and not quiet_before(p) and \
+if (f, fn) in teardown and not quiesced(p, fn, False) and \
    (f not in off_at_probe or f in on_after_probe):
 	coccilib.org.print_todo(p[0],
 		"the devm IRQ's dev_id freed while its handler is registered")
@@ -555,7 +544,7 @@ if (f, fn) in teardown and not quiet_before(p) and \
 // after the IRQ) that frees no IRQ itself: devres frees the devm IRQ
 // later, on a vector that no longer exists. Masking or disabling the
 // IRQ does not help here.
-@badvec depends on devirq exists@
+@badvec depends on anchor2 exists@
 identifier fn;
 position p;
 @@
@@ -624,8 +613,8 @@ w << bad.w;
 fn << bad.fn;
 @@
 f = p[0].file
-if (f, w) in queued and (f, fn) in teardown and (f, fn) not in quieted and \
-   (f, p[0].line) not in stopped_at and not cleared_first(p, w) and \
+if (f, w) in queued and (f, fn) in teardown and \
+   not quiesced(p, fn, True) and not cleared_first(p, w) and \
    (f not in off_at_probe or f in on_after_probe):
 	coccilib.report.print_report(p[0],
 		"WARNING: ->%s is torn down while the devm IRQ handler that "
@@ -638,8 +627,8 @@ w << bad.w;
 fn << bad.fn;
 @@
 f = p[0].file
-if (f, w) in queued and (f, fn) in teardown and (f, fn) not in quieted and \
-   (f, p[0].line) not in stopped_at and not cleared_first(p, w) and \
+if (f, w) in queued and (f, fn) in teardown and \
+   not quiesced(p, fn, True) and not cleared_first(p, w) and \
    (f not in off_at_probe or f in on_after_probe):
 	coccilib.org.print_todo(p[0],
 		"->%s torn down while the devm IRQ handler can still queue it" % w)
