@@ -139,6 +139,22 @@ IRQ_REG = re.compile(r"\b\w*_(IRQ|INT|INTR|IRN|IRNEN|IMR|IER|IEN|INTEN|INTMSK)"
                      r"[A-Z0-9]*(_\w*)?\b")
 
 
+def off_after_request(src, rq, pf):
+    """The IRQ requested at rq is turned off right after (IRQF_NO_AUTOEN,
+    or a disable_irq() of it later in the requesting function pf) and
+    not enabled again there: it is on only between the driver's own
+    enable and disable, which teardown undoes first, so a kfree() in
+    remove() is no bug."""
+    irq = rq.args[1].strip()
+    if "IRQF_NO_AUTOEN" in src.code[rq.open:rq.close]:
+        return not src.calls("enable_irq", rq.close, pf.close)
+    offs = [c for c in src.calls(r"disable_irq|disable_irq_nosync", rq.close,
+                                 pf.close) if c.args[0].strip() == irq]
+    return bool(offs) and not [c for c in src.calls("enable_irq", offs[0].close,
+                                                    pf.close)
+                               if c.args[0].strip() == irq]
+
+
 @mutclass("devm_irq_dev_id_freed", ["remove_before_devm_irq"],
           ["devm_request_", "devm_kzalloc"])
 def devm_irq_dev_id_freed(src):
@@ -159,7 +175,7 @@ def devm_irq_dev_id_freed(src):
                                src.code[src.line_span(c.start)[0]:c.start])]
         decl = re.search(r"\bstruct\s+(\w+)\s*\*\s*%s\b" % x,
                          src.code[pf.start:pf.close])
-        if len(allocs) != 1 or not decl:
+        if len(allocs) != 1 or not decl or off_after_request(src, rq, pf):
             continue
         for fn in remove_functions(src):
             body = src.code[fn.open:fn.close]
@@ -167,13 +183,17 @@ def devm_irq_dev_id_freed(src):
                              body) or src.calls(QUIESCE, fn.open, fn.close) or \
                IRQ_REG.search(body) or re.search(r"\breturn\b", body):
                 continue
-            ind = src.indent(fn.close - 1) if src.code[fn.close - 1] != "\n" \
-                else "\t"
             a = allocs[0]
-            # kzalloc(size, gfp) for devm_kzalloc(dev, size, gfp)
-            new = src.replace(fn.close, fn.close, "\tkfree(%s);\n" % x)
-            new = new[:a.start] + "kzalloc(" + ", ".join(
-                y.strip() for y in a.args[1:]) + ")" + new[a.close + 1:]
+            # kzalloc(size, gfp) for devm_kzalloc(dev, size, gfp), and the
+            # kfree(): the later edit first, so the other offset holds
+            # (remove() often comes before probe()).
+            edits = sorted([(fn.close, fn.close, "\tkfree(%s);\n" % x),
+                            (a.start, a.close + 1, "kzalloc(" + ", ".join(
+                                y.strip() for y in a.args[1:]) + ")")],
+                           reverse=True)
+            new = src.text
+            for lo, hi, repl in edits:
+                new = new[:lo] + repl + new[hi:]
             yield (src.line_of(fn.close),
                    "%s: %s allocated with kzalloc() and kfree()d at the end"
                    % (fn.name, x), new)
