@@ -16,7 +16,9 @@
 ///
 /// Not reported, because the count is not the error path's to drop: a
 /// function that put the count earlier (it gives the count back and takes
-/// it again, as pci-j721e's mode switch does), and a void function in a
+/// it again, as pci-j721e's mode switch does), and, when the function puts
+/// no count after the get (one that does, on a later error path or once
+/// done, owns the count it took), a void function in a
 /// file where another function puts without getting (an .enable/.disable
 /// pair: the count stays raised until .disable puts it, as in
 /// microchip-lvds; a put on the error path would underflow it there), and
@@ -82,16 +84,24 @@ def pm_offset(name, line, col):
     return off + int(col)
 
 def pm_handed_over(pos):
-    """The count this get takes is not this error path's to drop: the
-    function put the count before taking it again (it only restores what
-    it gave back, as pci-j721e's mode switch does), or the function is
-    void and another function of the file puts without getting (an
-    .enable/.disable pair: the count stays raised until .disable puts
-    it, as in microchip-lvds, and a put here would underflow it), or the
-    function is no probe and its off half (pm_counterparts()), which
-    never gets, puts the same device expression (a power-on/power-off
-    pair: venus' poweron_coreid() and poweroff_coreid(); the caller's
-    state says the power is on and the off half drops the count)."""
+    """The count this get takes is not this error path's to drop.
+    - The function put the count before taking it again: it only
+      restores what it gave back (pci-j721e's mode switch).
+    - A void function that puts no count itself after the get, in a file
+      where another function puts without getting: it cannot report its
+      failure, so the core calls its off half anyway (an .enable/.disable
+      pair, microchip-lvds), and a put here would underflow the count.
+    - A function other than a probe or a suspend that puts no count after
+      the get, whose off half (pm_counterparts()), which never gets, puts
+      the same device expression, when the function is a system-sleep
+      resume (the PM core calls the next suspend whatever the resume
+      returned) or releases nothing on its later failures either (venus'
+      poweron_coreid(): the caller records the power as on before the
+      call and the off half drops the count).
+    A function that puts after the get (on a later error path or when it
+    is done) owns the count it took; a suspend that fails is not resumed,
+    and the core calls the off half only after an on half that succeeded
+    as a rule."""
     t = pm_code(pos.file)
     at = pm_offset(pos.file, pos.line, pos.column)
     dev = pm_arg(t, at)
@@ -100,7 +110,14 @@ def pm_handed_over(pos):
         if lo <= at <= hi:
             if re.search(r"\bpm_runtime_put", t[lo:at]):
                 return True
-            if not void and "probe" in name:
+            if re.search(r"\bpm_runtime_put", t[at:hi]) or not void and \
+               re.search(r"probe|(^|_)suspend(_|$)", name):
+                return False
+            keeps = void or pm_sleep_resume(t, name) or \
+                len(re.findall(r"\breturn\s+(-\s*E[A-Z0-9]+|[A-Za-z_]\w*)\s*;",
+                               t[at:hi])) > 1 and \
+                not re.search(r"\bgoto\b", t[at:hi])
+            if not keeps:
                 return False
             pair = pm_counterparts(name)
             for name2, _, lo2, hi2 in bodies:
@@ -112,6 +129,24 @@ def pm_handed_over(pos):
                 for m in re.finditer(r"\bpm_runtime_put\w*\s*\(", b):
                     if void or pm_arg(t, lo2 + m.start()) == dev:
                         return True
+    return False
+
+PM_SLEEP_OPS = re.compile(r"\b(SET_)?(LATE_|NOIRQ_)?SYSTEM_SLEEP_PM_OPS\s*\(|\b(DEFINE_)?SIMPLE_DEV_PM_OPS\s*\(")
+
+def pm_sleep_resume(t, fn):
+    """fn is a system-sleep resume callback of a struct dev_pm_ops."""
+    for m in PM_SLEEP_OPS.finditer(t):
+        o = m.end() - 1
+        depth = 0
+        for j in range(o, len(t)):
+            depth += (t[j] == "(") - (t[j] == ")")
+            if depth == 0:
+                break
+        if re.search(r"\b%s\s*$" % fn, t[o + 1:j]):
+            return True
+    for m in re.finditer(r"\.(resume|resume_early|resume_noirq|restore|thaw)\s*=\s*&?%s\b" % fn, t):
+        if re.search(r"\bdev_pm_ops\s+\w+\s*=\s*\{[^{}]*$", t[max(0, m.start() - 2000):m.start()]):
+            return True
     return False
 
 PM_PAIRS = [("poweron", "poweroff"), ("power_on", "power_off"),
