@@ -4,9 +4,46 @@
 import re
 
 from corpus import mutclass
+from ctext import match_close
 from mutate import after_check
 
 PUT = r"pm_runtime_put\w*"
+SLEEP_OPS = re.compile(r"\b(SET_)?(LATE_|NOIRQ_)?SYSTEM_SLEEP_PM_OPS\s*\(|"
+                       r"\b(DEFINE_)?SIMPLE_DEV_PM_OPS\s*\(")
+
+
+def sleep_resume(src, name):
+    """name is a system-sleep resume callback of a struct dev_pm_ops."""
+    code = src.code
+    for m in SLEEP_OPS.finditer(code):
+        close = match_close(code, m.end() - 1)
+        if re.search(r"\b%s\s*$" % name, code[m.end():close]):
+            return True
+    return re.search(r"\.(resume|resume_early|resume_noirq|restore|thaw)\s*="
+                     r"\s*&?%s\b" % name, code) is not None
+
+
+def handed_over(src, fn, end):
+    """The count the get in fn takes belongs to an off half that runs
+    whatever the get did, so that neither the original nor a mutant drops
+    it on failure: fn puts no count after the get's check (which ends at
+    end), another function of the file puts without getting, and fn is
+    void (it cannot report a failure, so its core calls the off half
+    anyway: a DRM .atomic_enable and its .atomic_disable) or a
+    system-sleep resume (the PM core calls the next suspend whatever the
+    resume returned). No mutant there is a leak."""
+    code = src.code
+    if re.search(r"\b" + PUT, code[end:fn.close]):
+        return False
+    if not re.search(r"\bvoid\s+%s\s*\(" % fn.name, code[fn.start:fn.open]) \
+       and not sleep_resume(src, fn.name):
+        return False
+    for f in src.functions():
+        b = code[f.open:f.close]
+        if f is not fn and re.search(r"\b" + PUT, b) and \
+           not re.search(r"\bpm_runtime_(get|resume_and_get)", b):
+            return True
+    return False
 
 
 @mutclass("pm_get_sync_no_put", ["pm_runtime_get_sync_put"],
@@ -21,7 +58,7 @@ def resume_and_get(src):
                 continue
             check = src.code[src.line_span(c.start)[0]:end]
             if not re.search(r"\b(return|goto)\b", check) or \
-               re.search(PUT, check):
+               re.search(PUT, check) or handed_over(src, fn, end):
                 continue
             yield (src.line_of(c.start),
                    "%s: pm_runtime_resume_and_get() -> pm_runtime_get_sync()"
@@ -36,7 +73,7 @@ def put_dropped(src):
     for fn in src.functions():
         for c in src.calls("pm_runtime_get_sync", fn.open, fn.close):
             end = after_check(src, c)
-            if end is None:
+            if end is None or handed_over(src, fn, end):
                 continue
             lo = src.line_span(c.start)[0]
             for put in src.calls(PUT, lo, end):
