@@ -145,10 +145,11 @@ def _functions(code):
 			return out, bodies
 		j = _close(code, i)
 		# the header: "name(...)" right before the brace (attributes
-		# aside), not a macro invocation above it
+		# after the parameters aside, not a function named __foo),
+		# not a macro invocation above it
 		head = code[prev:i].rstrip()
 		m = re.search(r"\b__\w+(\([^()]*\))?$", head)
-		while m:
+		while m and head[:m.start()].rstrip().endswith(")"):
 			head = head[:m.start()].rstrip()
 			m = re.search(r"\b__\w+(\([^()]*\))?$", head)
 		if head.endswith(")"):

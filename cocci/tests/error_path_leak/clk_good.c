@@ -2,7 +2,8 @@
 /*
  * Near misses: every error after the enable disables the clock, directly,
  * through a goto, in a helper, in a conditional unwinding step or through
- * a devm action; a managed clock; a "return ret" that success shares.
+ * a devm action; a managed clock; a "return ret" that success shares; a
+ * helper named __foo().
  */
 #include <linux/clk.h>
 #include <linux/platform_device.h>
@@ -116,5 +117,29 @@ static int qux_init(struct foo_priv *priv)
 out_disable:
 	clk_disable_unprepare(priv->bus_clk);
 out:
+	return ret;
+}
+
+/* pcie-brcmstb's shape: the helper that disables is named __foo(). */
+static void __quux_hw_off(struct foo_priv *priv)
+{
+	writel(0, priv->base);
+	clk_disable_unprepare(priv->bus_clk);
+}
+
+static int quux_init(struct foo_priv *priv)
+{
+	int ret;
+
+	ret = clk_prepare_enable(priv->bus_clk);
+	if (ret)
+		return ret;
+	ret = readl(priv->base) ? 0 : -ENODEV;
+	if (ret)
+		goto fail;
+	return 0;
+
+fail:
+	__quux_hw_off(priv);
 	return ret;
 }
