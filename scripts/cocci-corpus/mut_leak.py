@@ -6,7 +6,8 @@ references, devices found by of_find_device_by_node()."""
 import re
 
 from corpus import mutclass
-from mutate import after_check, arg, drop_release, early_return, lvalue
+from mutate import (after_check, arg, drop_release, early_return, lvalue,
+                    sleep_resume)
 
 RULES = ["error_path_leak"]
 
@@ -66,6 +67,17 @@ def to_error_return(src, gen):
             yield line, desc, new
 
 
+def not_in_resume(src, gen):
+    """Only the mutants outside system-sleep resume callbacks: a clock or
+    regulator a resume leaves on when it fails is turned off by the next
+    suspend, which the PM core calls whatever the resume returned (there
+    the unwinding of the original is the unbalanced code, not the
+    mutant)."""
+    for line, desc, new in gen:
+        if not sleep_resume(src, desc.split(":")[0]):
+            yield line, desc, new
+
+
 def last_arg(src, call):
     """Key: the last argument (the clock of clk_*(), the table of the
     bulk forms), spaces removed."""
@@ -86,15 +98,15 @@ def device_of(src, call):
 @mutclass("clk_error_path", RULES, ["clk_", "able"])
 def clk_error_path(src):
     """clk release dropped from one error path after the clock's enable"""
-    return to_error_return(src, drop_release(
-        src, CLK_ACQ, last_arg, CLK_REL, last_arg))
+    return not_in_resume(src, to_error_return(src, drop_release(
+        src, CLK_ACQ, last_arg, CLK_REL, last_arg)))
 
 
 @mutclass("regulator_error_path", RULES, ["regulator_", "_disable"])
 def regulator_error_path(src):
     """regulator_disable() dropped from one error path after the enable"""
-    return to_error_return(src, drop_release(
-        src, REG_ACQ, last_arg, REG_REL, last_arg))
+    return not_in_resume(src, to_error_return(src, drop_release(
+        src, REG_ACQ, last_arg, REG_REL, last_arg)))
 
 
 @mutclass("pm_runtime_enable_error_path", RULES,
@@ -146,9 +158,9 @@ def clk_early_return(src):
 
     Only in functions that disable the clock further on."""
     fns = releasing(src, r"clk_prepare_enable", last_arg, CLK_REL, last_arg)
-    for line, desc, new in early_return(
+    for line, desc, new in not_in_resume(src, early_return(
             src, r"clk_prepare_enable",
-            lambda c: "!clk_get_rate(%s)" % c.args[0]):
+            lambda c: "!clk_get_rate(%s)" % c.args[0])):
         if desc.split(":")[0] in fns:
             yield line, desc, new
 

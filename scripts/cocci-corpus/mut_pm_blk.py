@@ -4,25 +4,9 @@
 import re
 
 from corpus import mutclass
-from ctext import match_close
-from mutate import after_check
+from mutate import after_check, sleep_resume
 
 PUT = r"pm_runtime_put\w*"
-SLEEP_OPS = re.compile(r"\b(SET_)?(LATE_|NOIRQ_)?SYSTEM_SLEEP_PM_OPS\s*\(|"
-                       r"\b(DEFINE_)?SIMPLE_DEV_PM_OPS\s*\(")
-
-
-def sleep_resume(src, name):
-    """name is a system-sleep resume callback of a struct dev_pm_ops."""
-    code = src.code
-    for m in SLEEP_OPS.finditer(code):
-        close = match_close(code, m.end() - 1)
-        if re.search(r"\b%s\s*$" % name, code[m.end():close]):
-            return True
-    return re.search(r"\.(resume|resume_early|resume_noirq|restore|thaw)\s*="
-                     r"\s*&?%s\b" % name, code) is not None
-
-
 def handed_over(src, fn, end):
     """The count the get in fn takes belongs to an off half that runs
     whatever the get did, so that neither the original nor a mutant drops

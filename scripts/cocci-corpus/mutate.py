@@ -124,3 +124,27 @@ def insert_before_exits(src, fn, call, stmt):
         yield (src.line_of(pos), "%s: %s added before %s" % (
             fn.name, stmt, m.group(2).strip()),
             src.replace(pos, pos, m.group(1) + stmt + "\n"))
+
+
+SLEEP_OPS = re.compile(r"\b(SET_)?(LATE_|NOIRQ_)?SYSTEM_SLEEP_PM_OPS\s*\(|"
+                       r"\b(DEFINE_)?SIMPLE_DEV_PM_OPS\s*\(")
+
+
+def sleep_resume(src, name):
+    """name is a system-sleep resume callback of a struct dev_pm_ops: the
+    PM core calls the next suspend whatever it returned, so what it
+    turns on and leaves on after a failure, the suspend turns off (the
+    rules leave such a resume alone, and a mutant there is no bug)."""
+    code = src.code
+    for m in SLEEP_OPS.finditer(code):
+        close = match_close(code, m.end() - 1)
+        if re.search(r"\b%s\s*$" % name, code[m.end():close]):
+            return True
+    # .resume = name in a struct dev_pm_ops (other ops, such as host1x
+    # client ops, have a .resume that is a runtime resume)
+    for m in re.finditer(r"\.(resume|resume_early|resume_noirq|restore|thaw)"
+                         r"\s*=\s*&?%s\b" % name, code):
+        if re.search(r"\bdev_pm_ops\s+\w+\s*=\s*\{[^{}]*$",
+                     code[max(0, m.start() - 2000):m.start()]):
+            return True
+    return False
