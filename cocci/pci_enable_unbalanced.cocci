@@ -95,6 +95,43 @@ helped = set()
 # (file, enable line, return line) of "return ret;" reached through a goto.
 unwound = set()
 
+def cond_disable(p1, p2):
+	"""Between the enable at p1 and the return at p2, an if whose branch
+	disables and goes on (no return or goto in it): a conditional
+	unwinding step ("if (disable_dev) pci_disable_device(pdev);"), which
+	the paths through the untaken branch do not see. An error branch
+	that disables and returns is no such step: the paths that skip it
+	still need their own disable."""
+	with open(p1.file, errors="replace") as f:
+		text = f.read()
+	lines = text.split("\n")
+	a = sum(len(x) + 1 for x in lines[:int(p1.line) - 1])
+	b = sum(len(x) + 1 for x in lines[:int(p2.line) - 1])
+	for m in re.finditer(r"\bif\s*\(", text[a:b]):
+		o = a + m.end() - 1
+		depth = 0
+		for j in range(o, b):
+			depth += (text[j] == "(") - (text[j] == ")")
+			if depth == 0:
+				break
+		rest = text[j + 1:b].lstrip()
+		if rest.startswith("{"):
+			k = j + 1 + text[j + 1:b].index("{")
+			depth = 0
+			for e in range(k, b):
+				depth += (text[e] == "{") - (text[e] == "}")
+				if depth == 0:
+					break
+			else:
+				continue
+			branch = text[k:e]
+		else:
+			branch = rest[:rest.find(";") + 1]
+		if "pci_disable_device" in branch and \
+		   not re.search(r"\b(return|goto)\b", branch):
+			return True
+	return False
+
 def in_if_branch(p):
 	"""The goto at p is in an if/else branch (or a loop), not the success
 	path's unconditional jump to the shared exit."""
@@ -152,7 +189,7 @@ fn(..., const struct pci_device_id *id, ...)
 (
 	ret = \(pci_enable_device@p1\|pci_enable_device_mem@p1\)(E);
 	... when != ret
-	if (\(ret\|ret < 0\|ret != 0\)) S
+	if (\(ret\|ret < 0\|ret != 0\|unlikely(ret)\|unlikely(ret < 0)\)) S
 |
 	if ((ret = \(pci_enable_device@p1\|pci_enable_device_mem@p1\)(E))) S
 |
@@ -165,7 +202,6 @@ fn(..., const struct pci_device_id *id, ...)
 	if (\(pci_enable_device@p1\|pci_enable_device_mem@p1\)(E) != 0) S
 )
 	... when != pci_disable_device(...)
-	    when != if (...) { ... pci_disable_device(...); ... }
 	    when != E = E2
 	    when any
 (
@@ -240,7 +276,7 @@ fn(..., const struct pci_device_id *id, ...)
 (
 	ret = \(pci_enable_device@p1\|pci_enable_device_mem@p1\)(E);
 	... when != ret
-	if (\(ret\|ret < 0\|ret != 0\)) S
+	if (\(ret\|ret < 0\|ret != 0\|unlikely(ret)\|unlikely(ret < 0)\)) S
 |
 	if ((ret = \(pci_enable_device@p1\|pci_enable_device_mem@p1\)(E))) S
 |
@@ -298,6 +334,7 @@ fn << err_path.fn;
 
 if (p1[0].file, p1[0].line) not in never and \
    (p1[0].file, p1[0].line, p2[0].line) not in helped and \
+   not cond_disable(p1[0], p2[0]) and \
    (is_error_return(p2[0], fn, p1[0].line) or
     (p1[0].file, p1[0].line, p2[0].line) in unwound):
 	coccilib.report.print_report(p2[0], "error return without pci_disable_device() after pci_enable_device() on line %s succeeded; disable it on this path, or use pcim_enable_device()" % p1[0].line)

@@ -105,6 +105,45 @@ def in_if_branch(p):
 	lines = text.split("\n")
 	at = sum(len(x) + 1 for x in lines[:int(p.line) - 1]) + int(p.column)
 	return branch_head(text, at) != ""
+def cond_release(p1, p2, names):
+	"""Between the acquisition at p1 and the return at p2, an if whose
+	branch calls one of names and goes on (no return or goto in it): a
+	conditional unwinding step, which the paths through the untaken
+	branch do not see. An error branch that releases and returns is no
+	such step: the paths that skip it still need their own release."""
+	with open(p1.file, errors="replace") as f:
+		text = f.read()
+	lines = text.split("\n")
+	a = sum(len(x) + 1 for x in lines[:int(p1.line) - 1])
+	b = sum(len(x) + 1 for x in lines[:int(p2.line) - 1])
+	for m in re.finditer(r"\bif\s*\(", text[a:b]):
+		o = a + m.end() - 1
+		depth = 0
+		for j in range(o, b):
+			depth += (text[j] == "(") - (text[j] == ")")
+			if depth == 0:
+				break
+		rest = text[j + 1:b].lstrip()
+		if rest.startswith("{"):
+			k = j + 1 + text[j + 1:b].index("{")
+			depth = 0
+			for e in range(k, b):
+				depth += (text[e] == "{") - (text[e] == "}")
+				if depth == 0:
+					break
+			else:
+				continue
+			branch = text[k:e]
+		else:
+			branch = rest[:rest.find(";") + 1]
+		if re.search(r"\b(%s)\s*\(" % names, branch) and \
+		   not re.search(r"\b(return|goto)\b", branch):
+			return True
+	return False
+
+RELEASES = "pci_release_regions|pci_release_region|pci_release_selected_regions|pci_release_mem_regions"
+UNMAPS = "pci_iounmap|iounmap"
+
 # (file, line) already reported: one report per line.
 reported = set()
 
@@ -198,7 +237,7 @@ fn(..., const struct pci_device_id *id, ...)
 (
 	ret = rq@p1(E, ...);
 	... when != ret
-	if (\(ret\|ret < 0\|ret != 0\)) S
+	if (\(ret\|ret < 0\|ret != 0\|unlikely(ret)\|unlikely(ret < 0)\)) S
 |
 	if ((ret = rq@p1(E, ...))) S
 |
@@ -211,7 +250,6 @@ fn(..., const struct pci_device_id *id, ...)
 	if (rq@p1(E, ...) != 0) S
 )
 	... when != \(pci_release_regions\|pci_release_region\|pci_release_selected_regions\|pci_release_mem_regions\)(...)
-	    when != if (...) { ... \(pci_release_regions\|pci_release_region\|pci_release_selected_regions\|pci_release_mem_regions\)(...); ... }
 	    when != E = E2
 	    when any
 (
@@ -237,7 +275,6 @@ fn(..., const struct pci_device_id *id, ...)
 	x = map@p1(E, ...);
 	if (\(!x\|x == NULL\)) S
 	... when != \(pci_iounmap\|iounmap\)(...)
-	    when != if (...) { ... \(pci_iounmap\|iounmap\)(...); ... }
 	    when != if (\(!x\|x == NULL\)) S2
 	    when != x = x2
 	    when != x2 = x
@@ -354,7 +391,7 @@ fn(..., const struct pci_device_id *id, ...)
 (
 	ret = rq@p1(E, ...);
 	... when != ret
-	if (\(ret\|ret < 0\|ret != 0\)) S
+	if (\(ret\|ret < 0\|ret != 0\|unlikely(ret)\|unlikely(ret < 0)\)) S
 |
 	if ((ret = rq@p1(E, ...))) S
 |
@@ -409,7 +446,7 @@ rq << req_path.rq;
 if (p1[0].file, p1[0].line, p2[0].line) not in helped and \
    (is_error_return(p2[0], fn, p1[0].line) or
     (p1[0].file, p1[0].line, p2[0].line) in unwound) and \
-   not other_config(p1[0], p2[0]):
+   not other_config(p1[0], p2[0]) and not cond_release(p1[0], p2[0], RELEASES):
 	emit(p2[0], error_msg(rq, p1[0].line))
 
 @script:python depends on report@
@@ -420,7 +457,8 @@ map << map_path.map;
 @@
 
 if (p1[0].file, p1[0].line, p2[0].line) not in helped and \
-   is_error_return(p2[0], fn, p1[0].line) and not other_config(p1[0], p2[0]):
+   is_error_return(p2[0], fn, p1[0].line) and not other_config(p1[0], p2[0]) and \
+   not cond_release(p1[0], p2[0], UNMAPS):
 	emit(p2[0], error_msg(map, p1[0].line))
 
 @script:python depends on org@
