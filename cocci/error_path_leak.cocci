@@ -35,7 +35,10 @@
 /// runtime PM of a non-static function, any caller). Handed over, not
 /// leaked: a pointer stored or copied somewhere that the function does
 /// not release afterwards, a node or device looked up straight into a
-/// structure, a node passed on as the start of the next OF search, a
+/// structure field that another function of the file releases (a
+/// teardown owns it; a field nothing in the file puts must be put on the
+/// error path), a device's own of_node (its release puts it), a node
+/// passed on as the start of the next OF search, a
 /// __free(device_node) variable. Left alone: array elements (acquired or
 /// unwound in loops), runtime PM errors in an "if
 /// (!pm_runtime_enabled(dev))" branch. Managed acquisitions
@@ -589,12 +592,14 @@ def cond_release(s, p1, p2, kind, key):
 
 def handed_over(s, p1, p2, kind, key):
 	"""A node or device acquired straight into a structure, which the
-	function never releases itself, or stored or copied somewhere between
-	the acquisition and the return."""
+	function never releases itself and another function of the file
+	does (or the of_node of a device, which its release puts), or stored
+	or copied somewhere between the acquisition and the return."""
 	code = s.code
 	a, b = s.off(p1), s.off(p2)
 	if kind in ("of", "ofdev") and not re.fullmatch(r"\w+", key) and \
-	   not puts_later(s, a, kind, key):
+	   not puts_later(s, a, kind, key) and \
+	   (put_elsewhere(s, a, kind, key) or re.search(r"(->|\.)of_node$", key)):
 		return True
 	k = re.escape(key)
 	pat = r"[^=!<>]=\s*(\([^()]*\)\s*)?%s\s*;|((->|\.)\w+|\])\s*=\s*&%s->dev\s*;" % (k, k)
@@ -622,6 +627,12 @@ def stored_as(s, p1, p2, key):
 	pat = r"([\w.>\[\]-]+)\s*=\s*(\([^()]*\)\s*)?%s\s*;" % re.escape(key)
 	return [norm(m.group(1)) for m in re.finditer(pat, s.code[s.off(p1):s.off(p2)])
 		if norm(m.group(1)) != key]
+
+def put_elsewhere(s, a, kind, key):
+	"""Another function of the file releases key (a teardown that owns
+	what this one stores)."""
+	return any(not (x[1] < a < x[2]) and releases(s, fn, kind, key)
+		   for fn, x in s.funcs.items())
 
 def puts_later(s, a, kind, key):
 	"""The function releases key after offset a."""
