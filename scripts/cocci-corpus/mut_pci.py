@@ -39,5 +39,12 @@ def enable_early_return(src):
 @mutclass("pci_region_error_path", ["pci_region_unbalanced"],
           ["pci_request_", "pci_release_"])
 def region_error_path(src):
-    """pci_release_region(s)() dropped from one error path of probe"""
+    """pci_release_region(s)() dropped from one error path of probe
+
+    Not in a file that enables the device with pcim_enable_device(): in
+    6.12 the requests are managed then (the "hybrid" mode documented at
+    pci_request_region() in drivers/pci/pci.c), so the release is
+    redundant and its absence no bug."""
+    if src.calls("pcim_enable_device"):
+        return iter(())
     return probes(src, drop_release(src, REQUEST, arg(0), RELEASE, arg(0)))
