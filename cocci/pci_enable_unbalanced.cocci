@@ -95,13 +95,12 @@ helped = set()
 # (file, enable line, return line) of "return ret;" reached through a goto.
 unwound = set()
 
-def cond_disable(p1, p2):
-	"""Between the enable at p1 and the return at p2, an if whose branch
-	disables and goes on (no return or goto in it): a conditional
-	unwinding step ("if (disable_dev) pci_disable_device(pdev);"), which
-	the paths through the untaken branch do not see. An error branch
-	that disables and returns is no such step: the paths that skip it
-	still need their own disable."""
+def cond_release(p1, p2, names):
+	"""Between the acquisition at p1 and the return at p2, an if whose
+	branch calls one of names and goes on (no return or goto in it): a
+	conditional unwinding step, which the paths through the untaken
+	branch do not see. An error branch that releases and returns is no
+	such step: the paths that skip it still need their own release."""
 	with open(p1.file, errors="replace") as f:
 		text = f.read()
 	lines = text.split("\n")
@@ -127,7 +126,7 @@ def cond_disable(p1, p2):
 			branch = text[k:e]
 		else:
 			branch = rest[:rest.find(";") + 1]
-		if "pci_disable_device" in branch and \
+		if re.search(r"\b(%s)\s*\(" % names, branch) and \
 		   not re.search(r"\b(return|goto)\b", branch):
 			return True
 	return False
@@ -334,7 +333,7 @@ fn << err_path.fn;
 
 if (p1[0].file, p1[0].line) not in never and \
    (p1[0].file, p1[0].line, p2[0].line) not in helped and \
-   not cond_disable(p1[0], p2[0]) and \
+   not cond_release(p1[0], p2[0], "pci_disable_device") and \
    (is_error_return(p2[0], fn, p1[0].line) or
     (p1[0].file, p1[0].line, p2[0].line) in unwound):
 	coccilib.report.print_report(p2[0], "error return without pci_disable_device() after pci_enable_device() on line %s succeeded; disable it on this path, or use pcim_enable_device()" % p1[0].line)

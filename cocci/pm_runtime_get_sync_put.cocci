@@ -22,11 +22,15 @@
 /// file where another function puts without getting (an .enable/.disable
 /// pair: the count stays raised until .disable puts it, as in
 /// microchip-lvds; a put on the error path would underflow it there), and
-/// a function other than a probe whose device expression its off half (the
-/// function of the file named like it with on/off, enable/disable,
-/// resume/suspend, start/stop, get/put, ... swapped) puts without getting
-/// (a power-on/power-off pair, as in venus: the off half drops the count
-/// whatever the on half did).
+/// a function other than a probe or a suspend whose device expression its
+/// off half (the function of the file named like it with on/off,
+/// enable/disable, resume/suspend, start/stop, get/put, ... swapped) puts
+/// without getting, when the function is a system-sleep resume (the PM
+/// core calls the next suspend whatever the resume returned) or releases
+/// nothing on its later failures either (venus' power-on/power-off pair:
+/// the off half drops the count whatever the on half did). A suspend that
+/// fails is not resumed, and the core calls an off half only after an on
+/// half that succeeded as a rule, so those on halves must put on failure.
 //
 // Confidence: High
 // Options: --no-includes --include-headers
