@@ -101,27 +101,17 @@ check() {
 	return $found
 }
 
-# in_pool OUT CMD...: CMD in the background, its output to OUT, with at
-# most $jobs such commands running at once (spatch's start-up, not the
-# file, is most of a rule's time on one file or one test case). A command
-# that fails says so in OUT rather than vanishing.
-in_pool() {
-	local out=$1
-
-	shift
-	while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do
-		wait -n
-	done
-	{ "$@" || echo "not ok - cocci: $* exited with $?"; } > "$out" &
-}
-
-# check_file FILE: every rule in $rules over one file, $jobs rules at a time.
+# check_file FILE: every rule in $rules over one file, $jobs rules at a
+# time (spatch's start-up, not the file, is most of a rule's time there).
 check_file() {
 	local tmp i=0 rule
 
 	tmp=$(mktemp -d)
 	for rule in "${rules[@]}"; do
-		in_pool "$tmp/$(printf %03d $i)" run "$rule" "$1"
+		while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do
+			wait -n
+		done
+		run "$rule" "$1" > "$tmp/$(printf %03d $i)" &
 		i=$((i + 1))
 	done
 	wait
@@ -184,14 +174,11 @@ coccicheck_case() {
 	fi
 }
 
-# test_rules [RULE...]: every case of the rules, $jobs at a time, printed
-# in order.
 test_rules() {
-	local rule name dir f bad good ksrc out tmp i=0
+	local rule name dir f bad good ksrc out
 
 	select_rules "$@"
 	ksrc=$(scripts/ksrc.sh)
-	tmp=$(mktemp -d)
 	for rule in "${rules[@]}"; do
 		name=$(rule_name "$rule")
 		dir=cocci/tests/$name
@@ -203,20 +190,13 @@ test_rules() {
 			else
 				good=$((good + 1))
 			fi
-			in_pool "$tmp/$(printf %04d $i)" case_file "$rule" "$f"
-			i=$((i + 1))
+			case_file "$rule" "$f"
 		done
 		if [ $bad -eq 0 ] || [ $good -eq 0 ]; then
-			echo "not ok - cocci: $name has cases that must and must not be reported ($bad, $good)" \
-				> "$tmp/$(printf %04d $i)"
-			i=$((i + 1))
+			echo "not ok - cocci: $name has cases that must and must not be reported ($bad, $good)"
 		fi
-		in_pool "$tmp/$(printf %04d $i)" coccicheck_case "$rule" "$dir" "$ksrc"
-		i=$((i + 1))
+		coccicheck_case "$rule" "$dir" "$ksrc"
 	done
-	wait
-	cat "$tmp"/*
-	rm -rf "$tmp"
 	if out=$(check 2>&1); then
 		echo "ok - cocci: kbind's bindings/ and drivers/ draw no report"
 	else
