@@ -9,7 +9,7 @@
 #                  [--tests DIR] [--qemu-args "ARGS"]
 #                  [--timeout SECONDS] [--idle-timeout SECONDS]
 #                  [--label TEXT] [--smp N] [--append "ARGS"]
-#                  [--initramfs FILE]
+#                  [--initramfs FILE] [--accel OPTS]
 #
 #   --kver KVER       boot /boot/vmlinuz-KVER, kernel modules from
 #                     /lib/modules/KVER
@@ -33,6 +33,9 @@
 #                     scripts read them in /proc/cmdline)
 #   --initramfs FILE  boot this initramfs (built by mkinitramfs.sh) instead
 #                     of building one from --ko ... --tests
+#   --accel OPTS      QEMU's -accel (default "tcg"); "tcg,thread=single"
+#                     runs every vCPU on one host thread (make bench's
+#                     instruction counts need it)
 #
 # Prints one line per guest case, "ok - LABEL: NAME" or "not ok - LABEL:
 # NAME" (unnumbered: the caller numbers them) with the guest's "# "
@@ -60,6 +63,7 @@ LABEL=
 SMP=2
 APPEND=
 INITRAMFS=
+ACCEL=tcg
 
 FAILED=0	# set to 1 by the first failed case
 QEMU_RC=0	# exit status of timeout(1) around QEMU
@@ -71,7 +75,7 @@ ELAPSED=0	# seconds QEMU ran
 . "$HERE/guest/splat.sh"
 
 usage() {
-	sed -n '6,34s/^# \{0,1\}//p' "$0" >&2
+	sed -n '6,37s/^# \{0,1\}//p' "$0" >&2
 	exit 2
 }
 
@@ -96,6 +100,7 @@ parse_args() {
 		--smp)       SMP=$2 ;;
 		--append)    APPEND=$2 ;;
 		--initramfs) INITRAMFS=$2 ;;
+		--accel)     ACCEL=$2 ;;
 		*)           usage ;;
 		esac
 		shift 2
@@ -163,7 +168,7 @@ boot_vm() {
 	read -ra extra <<<"$QEMU_ARGS"
 	rm -f "$OUT/console.log" "$OUT/results.tap" "$OUT/idle-killed"
 	qemu=(timeout -k 10 "$TIMEOUT" qemu-system-x86_64
-		-accel tcg -machine q35 -cpu max -smp "$SMP" -m "$MEM"
+		-accel "$ACCEL" -machine q35 -cpu max -smp "$SMP" -m "$MEM"
 		-display none -monitor none -no-reboot
 		-serial "file:$OUT/console.log"
 		-serial "file:$OUT/results.tap"
