@@ -104,10 +104,10 @@ help:
 
 FORCE:
 
-# Not part of "make test": about 23 minutes, see README.md.
+# Not part of "make test": about 40 minutes, see README.md.
 .PHONY: bench
 bench:
-	@$(KBIND_ROOT)/scripts/deps.sh
+	@$(KBIND_ROOT)/scripts/deps.sh --bench
 	$(MAKE) modules
 	@BENCH_KERNELS="$(KRELS)" $(KBIND_ROOT)/bench/run.sh
 

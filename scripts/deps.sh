@@ -19,13 +19,25 @@
 # $KBIND_CACHE/apt-unstable, pointed at the machine's own Debian mirror
 # (unstable, and the sources of the machine's own release), fetches them;
 # the machine's apt sources are left alone.
+#
+# With --bench, also what "make bench" needs beyond that: QEMU's TCG plugin
+# API header (qemu-plugin.h), which no Debian 12 binary package ships,
+# taken from the source of the installed QEMU into $KBIND_CACHE/qemu-plugin.
 
 set -euo pipefail
+
+bench=
+case ${1:-} in
+--bench) bench=1 ;;
+'') ;;
+*) echo "usage: deps.sh [--bench]" >&2; exit 2 ;;
+esac
 
 cache=${KBIND_CACHE:-/var/cache/kbind}
 src72=linux-source-7.2
 sparse_bin=$cache/sparse/bin/sparse
 fio_bin=$cache/fio/bin/fio
+plugin_h=$cache/qemu-plugin/include/qemu-plugin.h
 
 PKGS=(
 	build-essential gcc-multilib bc bison flex libelf-dev libssl-dev kmod
@@ -62,7 +74,8 @@ installed() {
 }
 
 if [ ${#missing[@]} -eq 0 ] && [ -n "$have612" ] && installed $src72 &&
-   [ -x "$sparse_bin" ] && [ -x "$fio_bin" ]; then
+   [ -x "$sparse_bin" ] && [ -x "$fio_bin" ] &&
+   { [ -z "$bench" ] || [ -f "$plugin_h" ]; }; then
 	exit 0
 fi
 
@@ -86,6 +99,22 @@ apt_unstable() {
 		-o Dir::Cache="$unstable/cache" "$@"
 }
 
+# The machine's Debian entries for its own release (deb822 stanzas naming
+# its codename, or one-line "deb" entries), as deb-src stanzas.
+release_sources() {
+	local codename
+
+	codename=$(sed -n "s/^VERSION_CODENAME=//p" /etc/os-release)
+	{ cat /etc/apt/sources.list.d/*.sources 2>/dev/null || :; } |
+		awk -v RS= -v ORS='\n\n' -v c="$codename" '
+			$0 ~ ("Suites:[^\n]*" c) {
+				sub(/Types:[^\n]*/, "Types: deb-src"); print }'
+	{ grep -hs "^deb .* $codename" /etc/apt/sources.list || :; } |
+		awk '{	i = 2	# past any [options]
+			if ($i ~ /^\[/) { while ($i !~ /\]$/) i++; i++ }
+			printf "Types: deb-src\nURIs: %s\nSuites: %s\nComponents: main\n\n", $i, $(i + 1) }'
+}
+
 unstable_updated=
 unstable_update() {
 	local mirror
@@ -106,14 +135,9 @@ unstable_update() {
 		Components: main
 		Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 	EOF
-	# the machine's own release: sources only (fio's)
-	cat >"$unstable/sources/release-src.sources" <<-EOF
-		Types: deb-src
-		URIs: $mirror
-		Suites: $(sed -n "s/^VERSION_CODENAME=//p" /etc/os-release)
-		Components: main
-		Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
-	EOF
+	# the machine's own release, its updates and security suites included:
+	# sources only (fio's, QEMU's), from the machine's own Debian entries
+	release_sources >"$unstable/sources/release-src.sources"
 	apt_unstable update
 	unstable_updated=1
 }
@@ -173,10 +197,33 @@ install_fio() {
 	rm -rf "$work"
 }
 
-if [ ${#missing[@]} -eq 0 ] && [ -n "$have612" ]; then
+# qemu-plugin.h from the source of the installed QEMU (its plugin API
+# version must be the emulator's).
+install_plugin_h() {
+	local work ver
+
+	[ -n "$bench" ] && [ ! -f "$plugin_h" ] || return 0
+	unstable_update
+	ver=$(dpkg-query -W -f='${source:Version}' qemu-system-x86)
+	echo "deps: taking qemu-plugin.h from the source of QEMU $ver" >&2
+	work=$unstable/qemu-src
+	rm -rf "$work" && mkdir -p "$work"
+	(cd "$work" && apt_unstable source --download-only "qemu=$ver" &&
+		dpkg-source -x --no-check ./*.dsc src >"$log" 2>&1) ||
+		{ cat "$log" >&2; exit 1; }
+	install -D -m 644 "$work/src/include/qemu/qemu-plugin.h" "$plugin_h"
+	rm -rf "$work"
+}
+
+from_source() {
 	install_src72
 	install_sparse
 	install_fio
+	install_plugin_h
+}
+
+if [ ${#missing[@]} -eq 0 ] && [ -n "$have612" ]; then
+	from_source
 	exit 0
 fi
 
@@ -195,7 +242,5 @@ if [ -z "$have612" ]; then
 fi
 echo "deps: installing ${missing[*]}" >&2
 apt_quiet install -y --no-install-recommends "${missing[@]}"
-install_src72
-install_sparse
-install_fio
+from_source
 echo "deps: done" >&2

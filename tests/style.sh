@@ -4,7 +4,7 @@
 # Style and static checks, one TAP line per case:
 #  - checkpatch.pl --strict, from the 6.12 source (the project's standard)
 #    and from the 7.2 source, on every C file and header of bindings/,
-#    drivers/ and the tests' kernel and user code;
+#    drivers/, the tests' kernel and user code and the bench's;
 #  - each kernel's own kernel-doc (7.2's is Python) -none -Wall (6.1's
 #    has no -Wall) on every public header;
 #  - sparse (make C=2) on every module, for each kernel, which must have
@@ -32,7 +32,8 @@ report() {	# report NAME OUTPUT: ok iff OUTPUT is empty
 
 # Symlinks (the null_blk drop-in's sources) are checked as their targets.
 mapfile -t files < <(git ls-files -co --exclude-standard -- \
-		'bindings/*.[ch]' 'drivers/*.[ch]' 'tests/*.[ch]' 'kunit/*.[ch]' |
+		'bindings/*.[ch]' 'drivers/*.[ch]' 'tests/*.[ch]' 'kunit/*.[ch]' \
+		'bench/*.[ch]' |
 	while read -r f; do [ -L "$f" ] || echo "$f"; done)
 for series in 6.12 7.2; do
 	ksrc=$(scripts/ksrc.sh "$series") || {
