@@ -5,11 +5,9 @@
 # no devices, then for each cell of the matrix (rw x iodepth x numjobs x
 # memory_backed x irqmode) creates one device per driver through configfs
 # with identical attributes and runs one fio over both, the two drivers
-# interleaved rep by rep (stock first on odd reps, kbind first on even ones).
-# Zoned devices (16 MiB zones) get cells of their own, named by RW:
-# zoned-randread (reads anywhere) and zoned-write (sequential writes in
-# fio's zbd mode, which resets zones as it wraps). Prints one result line
-# per run on the results channel:
+# interleaved rep by rep (stock first on odd reps, kbind first on even ones);
+# the cells and devices are those of nullb.lib. Prints one result line per
+# run on the results channel:
 #
 #	bench,RW,IODEPTH,NUMJOBS,MEM,IRQ,REP,DRIVER,IOPS
 #
@@ -22,60 +20,20 @@
 . /kbind/lib.sh
 # shellcheck source=/dev/null
 . ./bench.conf
-
-STOCK=/sys/kernel/config/nullb
-KBIND=/sys/kernel/config/kbnullb
-
-# mkdev CONFIGDIR NAME MEM IRQ [ZONED]: create and power on /dev/NAME.
-mkdev() {
-	local d=$1/$2
-
-	mkdir "$d" &&
-		echo "${5:-0}" >"$d/zoned" &&
-		echo 16 >"$d/zone_size" &&
-		echo "$SIZE_MB" >"$d/size" &&
-		echo 4096 >"$d/blocksize" &&
-		echo "$3" >"$d/memory_backed" &&
-		echo "$4" >"$d/irqmode" &&
-		echo 2 >"$d/submit_queues" &&
-		echo 64 >"$d/hw_queue_depth" &&
-		echo 1 >"$d/power" &&
-		test -b "/dev/$2"
-}
-
-# rmdev CONFIGDIR NAME: power off and remove.
-rmdev() {
-	echo 0 >"$1/$2/power" && rmdir "$1/$2"
-}
+# shellcheck source=nullb.lib
+. ./nullb.lib
 
 # jobfile RW QD JOBS: fio job file for one cell on stdout, one stonewalled
-# job per driver and rep, named DRIVER-REP. Each fio thread gets a vCPU of
-# its own, the same for both drivers, so where the scheduler puts it is not
-# one more difference between their runs.
+# job per driver and rep, named DRIVER-REP.
 jobfile() {
-	local rep=1 cpus=1 rw=${1#zoned-} zonemode=none
+	local rep=1
 
-	[ "$3" -eq 1 ] || cpus=0-$(($3 - 1))
-	[ "$1" != zoned-write ] || zonemode=zbd
+	fio_global "$@"
 	cat <<-END
-	[global]
-	ioengine=io_uring
-	direct=1
-	bs=4k
-	rw=$rw
-	zonemode=$zonemode
-	iodepth=$2
-	numjobs=$3
-	thread=1
-	norandommap=1
 	randrepeat=0
 	time_based=1
 	runtime=${RUNTIME}ms
 	ramp_time=${RAMP}ms
-	group_reporting=1
-	stonewall=1
-	cpus_allowed=$cpus
-	cpus_allowed_policy=split
 	END
 	while [ $rep -le "$REPS" ]; do
 		if [ $((rep % 2)) -eq 1 ]; then
@@ -118,33 +76,12 @@ cell() {
 }
 
 main() {
-	local rw qd jobs mem irq
-
 	if ! insmod "$KB_MODULES/null_blk.ko" nr_devices=0 ||
 		! insmod "$KB_MODULES/kbind_null_blk.ko" nr_devices=0; then
 		kb_fail "bench: load the drivers" "insmod failed"
 		return 1
 	fi
-	for rw in randread randwrite; do
-	for qd in 1 32; do
-	for jobs in 1 2; do
-	for mem in 0 1; do
-	for irq in 0 1; do
-		echo "$rw,$qd,$jobs,$mem,$irq" | grep -qE "^($CELLS)\$" &&
-			cell $rw $qd $jobs $mem $irq
-	done
-	done
-	done
-	done
-	done
-	for rw in zoned-randread zoned-write; do
-	for qd in 1 32; do
-	for mem in 0 1; do
-		echo "$rw,$qd,1,$mem,1" | grep -qE "^($CELLS)\$" &&
-			cell $rw $qd 1 $mem 1
-	done
-	done
-	done
+	for_each_cell cell
 	rmmod kbind_null_blk null_blk
 }
 

@@ -1,0 +1,101 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# Counting half of "make bench" for null_blk (busybox sh, in the VM whose
+# QEMU counts instructions, see icount.lib): for each cell of nullb.lib,
+# one device per driver, then for each driver four fio runs with the same
+# random offsets (randrepeat), of IOS, 2 x IOS, IOS and 2 x IOS I/Os in all
+# (split between the jobs), each a phase of its own. What a run does
+# besides its I/Os (starting fio, opening the device) is the same in each,
+# so the difference between the second and the first, and between the
+# fourth and the third, are two measures of what IOS I/Os cost; two, to
+# show they agree. A memory-backed device is written in full first for
+# random writes, so that every one overwrites a page (without, the first
+# run would allocate more pages than the others). Zoned writes count whole
+# zones (IOS rounded down to a multiple of a zone's blocks), so that both
+# differences reset as many zones as they fill. One line per driver and
+# cell:
+#
+#	icount-nullb,RW,IODEPTH,NUMJOBS,MEM,IRQ,DRIVER,I1,M1,I2,M2,I3,M3,I4,M4
+#
+# Ik I/Os ran in the phase the plugin reports under marker Mk. Parameters
+# from ./bench.conf: IOS, SIZE_MB, CELLS.
+
+# shellcheck shell=dash
+# shellcheck source-path=SCRIPTDIR source=../../tests/vm/guest/lib.sh
+. /kbind/lib.sh
+# shellcheck source=/dev/null
+. ./bench.conf
+# shellcheck source=nullb.lib
+. ./nullb.lib
+# shellcheck source=icount.lib
+. ./icount.lib
+
+# fio_ios RW QD JOBS DEV N: N I/Os in all on /dev/DEV; prints how many ran.
+fio_ios() {
+	local out
+
+	{
+		fio_global "$1" "$2" "$3"
+		printf 'randrepeat=1\nnumber_ios=%s\n[%s]\nfilename=/dev/%s\n' \
+			$(($5 / $3)) "$4" "$4"
+	} >/tmp/count.fio
+	# terse v3: field 6 KiB read, 47 KiB written (4 KiB an I/O)
+	out=$(fio --output-format=terse /tmp/count.fio 2>&1) || {
+		kb_diag "icount: fio on $4 failed: $out"
+		return 1
+	}
+	printf '%s\n' "$out" | awk -F';' '$1 == 3 { print ($6 + $47) / 4 }'
+}
+
+# fill DEV: write all of /dev/DEV once, sequentially.
+fill() {
+	local out
+
+	out=$(fio --name=fill --filename="/dev/$1" --ioengine=io_uring \
+		--direct=1 --rw=write --bs=1M --iodepth=4 2>&1) ||
+		kb_diag "icount: filling $1 failed: $out"
+}
+
+# count CELL RW QD JOBS MEM DRIVER DEV
+count() {
+	local n=$IOS line="icount-nullb,$1,$6" ios zone=$((ZONE_MB * 256))
+
+	[ "$2,$5" != randwrite,1 ] || fill "$7" || return
+	[ "$2" != zoned-write ] || n=$((IOS / zone * zone))
+	mark || return
+	for n in "$n" $((2 * n)) "$n" $((2 * n)); do
+		ios=$(fio_ios "$2" "$3" "$4" "$7" "$n") && mark || return
+		line=$line,$ios,$MARKS
+	done
+	echo "$line" >"$KB_RESULTS"
+}
+
+# cell RW QD JOBS MEM IRQ
+cell() {
+	local id="$1,$2,$3,$4,$5" zoned=0
+
+	case $1 in zoned-*) zoned=1 ;; esac
+	if ! mkdev $STOCK sbench "$4" "$5" $zoned ||
+		! mkdev $KBIND kbench "$4" "$5" $zoned
+	then
+		kb_diag "icount: $id: creating the devices failed"
+		return 1
+	fi
+	count "$id" "$1" "$2" "$3" "$4" stock sbench
+	count "$id" "$1" "$2" "$3" "$4" kbind kbench
+	rmdev $STOCK sbench
+	rmdev $KBIND kbench
+}
+
+main() {
+	if ! insmod "$KB_MODULES/null_blk.ko" nr_devices=0 ||
+		! insmod "$KB_MODULES/kbind_null_blk.ko" nr_devices=0; then
+		kb_fail "icount: load the drivers" "insmod failed"
+		return 1
+	fi
+	syms
+	for_each_cell cell
+	rmmod kbind_null_blk null_blk
+}
+
+main

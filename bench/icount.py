@@ -1,0 +1,247 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+#
+# Instructions per operation from the counting VMs of "make bench"
+# (bench/run.sh). For each kernel, DIR/icount.runs names the kernel's
+# symbols (bench-syms/KVER/kallsyms: "ADDRESS NAME") and its VM's
+# directory: icount.txt (bench/plugin/kbind_icount.c: per phase, the
+# user-space count and the kernel's per function or per address) and
+# results.tap (the guest's module symbols and, per driver and cell, the
+# I/Os and marker of each phase).
+#
+# Each driver and cell has four phases of N, 2N, N and 2N I/Os: the
+# differences 2-1 and 4-3 each measure N I/Os. The count per I/O is their
+# mean; their spread (the larger over the smaller, less one) shows how far
+# the measure reproduces. Writes DIR/icount.csv, DIR/icount.md (also
+# printed), DIR/icount-functions.md (per cell where kbind runs more
+# instructions than stock: the functions that differ most) and
+# DIR/icount.dat for bench/icount.gp.
+#
+# Usage: icount.py DIR
+
+import bisect
+import csv
+import statistics
+import sys
+from collections import defaultdict
+
+CELL = ("kernel", "rw", "iodepth", "numjobs", "memory_backed", "irqmode")
+MODULE = {"stock": "null_blk", "kbind": "kbind_null_blk"}
+TOP = 12        # functions listed per cell in icount-functions.md
+
+
+class Symbols:
+    """Function names of kernel addresses: the kernel's and the modules'."""
+
+    def __init__(self, kallsyms, results):
+        syms = []
+        with open(kallsyms) as f:
+            for line in f:
+                addr, name = line.split()
+                syms.append((int(addr, 16), name))
+        text = dict((n, a) for a, n in syms).get("_text")
+        for line in open(results, errors="replace"):
+            if not line.startswith("icount-sym,"):
+                continue
+            _, addr, typ, name, mod = line.strip().split(",")
+            if not mod:
+                if name == "_text" and int(addr, 16) != text:
+                    sys.exit(f"icount: {results}: the kernel moved since "
+                             f"{kallsyms} was listed (KASLR?)")
+            elif typ in "tTwW":
+                syms.append((int(addr, 16), f"{name} [{mod}]"))
+        syms.sort()
+        self.addrs = [a for a, _ in syms]
+        self.names = [n for _, n in syms]
+        self.cache = {}
+
+    def name(self, addr):
+        n = self.cache.get(addr)
+        if n is None:
+            i = bisect.bisect_right(self.addrs, addr) - 1
+            n = self.names[i] if i >= 0 else "?"
+            self.cache[addr] = n
+        return n
+
+
+def phases(path, syms):
+    """{marker: (user count, {function: count})} from icount.txt."""
+    out = {}
+    with open(path) as f:
+        for line in f:
+            kind = line[0]
+            if kind == "K":
+                _, addr, n = line.split()
+                fn = syms.name(int(addr, 16))
+                funcs[fn] = funcs.get(fn, 0) + int(n)
+            elif kind == "M":
+                marker = int(line.split()[1])
+                funcs = {}
+            elif kind == "U":
+                user = int(line.split()[1])
+            elif kind == "E":
+                out[marker] = (user, funcs)
+    return out
+
+
+def measure(ph, fields, module):
+    """Per I/O, from the phases of one driver and cell: (guest, driver
+    text, {function: count}) for each of the two differences."""
+    ios = [int(x) for x in fields[0::2]]
+    marks = [int(x) for x in fields[1::2]]
+    out = []
+    for a, b in ((0, 1), (2, 3)):
+        (ua, fa), (ub, fb) = ph[marks[a]], ph[marks[b]]
+        n = ios[b] - ios[a]
+        funcs = {k: (fb.get(k, 0) - fa.get(k, 0)) / n
+                 for k in set(fa) | set(fb)}
+        guest = (ub - ua) / n + sum(funcs.values())
+        text = sum(v for k, v in funcs.items()
+                   if k.endswith(f" [{module}]"))
+        out.append((guest, text, funcs))
+    return out
+
+
+def spread(a, b):
+    lo, hi = sorted((a, b))
+    return hi / lo - 1 if lo > 0 else (0.0 if hi == lo else float("inf"))
+
+
+def load(d):
+    """{cell: {driver: (guest, text, spread guest, spread text, funcs)}}"""
+    cells = defaultdict(dict)
+    with open(f"{d}/icount.runs") as f:
+        runs = [line.split() for line in f if line.strip()]
+    for kver, label, kallsyms, vmdir in runs:
+        syms = Symbols(kallsyms, f"{vmdir}/results.tap")
+        ph = phases(f"{vmdir}/icount.txt", syms)
+        for line in open(f"{vmdir}/results.tap", errors="replace"):
+            if not line.startswith("icount-nullb,"):
+                continue
+            f = line.strip().split(",")
+            cell, driver = (label,) + tuple(f[1:6]), f[6]
+            (g1, t1, f1), (g2, t2, f2) = measure(ph, f[7:15], MODULE[driver])
+            funcs = {k: (f1.get(k, 0) + f2.get(k, 0)) / 2
+                     for k in set(f1) | set(f2)}
+            cells[cell][driver] = ((g1 + g2) / 2, (t1 + t2) / 2,
+                                   spread(g1, g2), spread(t1, t2), funcs)
+    return {c: d for c, d in cells.items() if len(d) == 2}
+
+
+def sort_key(cell):
+    return ([int(x) for x in cell[0].split(".")], cell[1],
+            *map(int, cell[2:6]))
+
+
+def write_csv(path, cells):
+    with open(path, "w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(CELL + ("driver", "guest_per_io", "guest_spread",
+                           "text_per_io", "text_spread"))
+        for cell in sorted(cells, key=sort_key):
+            for drv in ("stock", "kbind"):
+                g, t, sg, st, _ = cells[cell][drv]
+                w.writerow(cell + (drv, f"{g:.1f}", f"{sg:.5f}",
+                                   f"{t:.1f}", f"{st:.5f}"))
+
+
+def ratio(k, s):
+    return k / s if s else float("inf")
+
+
+def table(cells):
+    out = ["| kernel | rw | iodepth | numjobs | memory_backed | irqmode "
+           "| guest insns/I/O stock | kbind | kbind/stock "
+           "| driver text insns/I/O stock | kbind | kbind/stock "
+           "| spread |",
+           "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|"]
+    spreads, over = [], []
+    for cell in sorted(cells, key=sort_key):
+        s, k = cells[cell]["stock"], cells[cell]["kbind"]
+        rg, rt = ratio(k[0], s[0]), ratio(k[1], s[1])
+        sp = max(s[2], s[3], k[2], k[3])
+        spreads.append(sp)
+        if rg > 1 or rt > 1:
+            over.append(cell)
+        out.append("| {} | {} | {} | {} | {} | {} | {:.0f} | {:.0f} | {:.3f}{} "
+                   "| {:.0f} | {:.0f} | {:.3f}{} | {:.2%} |".format(
+                       *cell, s[0], k[0], rg, " **>1**" if rg > 1 else "",
+                       s[1], k[1], rt, " **>1**" if rt > 1 else "", sp))
+    out.append("")
+    out.append(f"{len(cells)} cells; guest kbind/stock median "
+               f"{statistics.median(ratio(c['kbind'][0], c['stock'][0]) for c in cells.values()):.3f}, "
+               f"driver text median "
+               f"{statistics.median(ratio(c['kbind'][1], c['stock'][1]) for c in cells.values()):.3f}; "
+               f"{len(over)} cells with kbind above stock in either; "
+               f"largest spread between the two measures {max(spreads):.2%}.")
+    return "\n".join(out) + "\n", over
+
+
+def functions(cells, over):
+    """Per cell where kbind is above stock: the functions whose count per
+    I/O differs most between the drivers (a driver's own functions under
+    their module's name)."""
+    out = ["# Instructions per I/O by function, where kbind is above stock",
+           "",
+           "Per cell: the functions whose instructions per I/O differ most "
+           "between the two drivers (kbind minus stock; `[module]` marks "
+           "a driver's own text, `(user)` fio's user-space code).", ""]
+    for cell in sorted(over, key=sort_key):
+        s, k = cells[cell]["stock"], cells[cell]["kbind"]
+        out.append("## {} {} iodepth={} numjobs={} memory_backed={} "
+                   "irqmode={}".format(*cell))
+        out.append("")
+        out.append(f"guest {s[0]:.0f} -> {k[0]:.0f}, driver text "
+                   f"{s[1]:.0f} -> {k[1]:.0f} instructions per I/O")
+        out.append("")
+        out.append("| function | stock | kbind | kbind - stock |")
+        out.append("|---|--:|--:|--:|")
+        fs, fk = dict(s[4]), dict(k[4])
+        fs["(user)"] = s[0] - sum(s[4].values())
+        fk["(user)"] = k[0] - sum(k[4].values())
+        diff = {n: fk.get(n, 0) - fs.get(n, 0) for n in set(fs) | set(fk)}
+        for n in sorted(diff, key=lambda n: -abs(diff[n]))[:TOP]:
+            out.append(f"| `{n}` | {fs.get(n, 0):.1f} | {fk.get(n, 0):.1f} "
+                       f"| {diff[n]:+.1f} |")
+        out.append("")
+    return "\n".join(out) + "\n"
+
+
+def write_plot(path, cells):
+    """One line per cell: label, then the guest and driver text ratios
+    for each kernel."""
+    kernels = sorted({c[0] for c in cells},
+                     key=lambda k: [int(x) for x in k.split(".")])
+    labels = sorted({c[1:6] for c in cells},
+                    key=lambda c: (c[0], *map(int, c[1:])))
+    with open(path, "w") as f:
+        f.write("cell " + " ".join(f"{k}-guest {k}-text" for k in kernels)
+                + "\n")
+        for c in labels:
+            vals = []
+            for k in kernels:
+                d = cells.get((k,) + c)
+                vals += ([f"{ratio(d['kbind'][0], d['stock'][0]):.4f}",
+                          f"{ratio(d['kbind'][1], d['stock'][1]):.4f}"]
+                         if d else ["-", "-"])
+            f.write("{}:qd{}:j{}:m{}:i{} ".format(c[0].replace("rand", ""),
+                                                 *c[1:]) +
+                    " ".join(vals) + "\n")
+
+
+def main():
+    d = sys.argv[1]
+    cells = load(d)
+    if not cells:
+        sys.exit("icount: no cell measured for both drivers")
+    write_csv(f"{d}/icount.csv", cells)
+    write_plot(f"{d}/icount.dat", cells)
+    md, over = table(cells)
+    with open(f"{d}/icount.md", "w") as f:
+        f.write(md)
+    with open(f"{d}/icount-functions.md", "w") as f:
+        f.write(functions(cells, over))
+    print(md, end="")
+
+
+main()
