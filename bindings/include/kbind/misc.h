@@ -531,6 +531,55 @@ static inline ssize_t __kb_misc_write_done(size_t len, ssize_t ret,
 	return ret;
 }
 
+/*
+ * Whether an ioctl argument of @size bytes at @uptr moves with one
+ * get_user() or put_user(), as a hand-written driver moves an int: the
+ * generic copy's call and object-size checks cost more than the move.
+ */
+static __always_inline bool __kb_ioctl_scalar(const void __user *uptr,
+					      unsigned int size)
+{
+	return (size == 1 || size == 2 || size == 4 || size == 8) &&
+	       (IS_ENABLED(CONFIG_HAVE_EFFICIENT_UNALIGNED_ACCESS) ||
+		IS_ALIGNED((unsigned long)uptr, size));
+}
+
+/* Copy @size bytes in from @uptr to @kbuf (8-aligned); 0 or -EFAULT. */
+static __always_inline int __kb_ioctl_get(void *kbuf, const void __user *uptr,
+					  unsigned int size)
+{
+	if (!__kb_ioctl_scalar(uptr, size))
+		return copy_from_user(kbuf, uptr, size) ? -EFAULT : 0;
+	switch (size) {
+	case 1:
+		return get_user(*(u8 *)kbuf, (const u8 __user *)uptr);
+	case 2:
+		return get_user(*(u16 *)kbuf, (const u16 __user *)uptr);
+	case 4:
+		return get_user(*(u32 *)kbuf, (const u32 __user *)uptr);
+	default:
+		return get_user(*(u64 *)kbuf, (const u64 __user *)uptr);
+	}
+}
+
+/* Copy @size bytes out from @kbuf (8-aligned) to @uptr; 0 or -EFAULT. */
+static __always_inline int __kb_ioctl_put(void __user *uptr, const void *kbuf,
+					  unsigned int size)
+{
+	if (!__kb_ioctl_scalar(uptr, size))
+		return copy_to_user(uptr, kbuf, size) ? -EFAULT : 0;
+	switch (size) {
+	case 1:
+		return put_user(*(const u8 *)kbuf, (u8 __user *)uptr);
+	case 2:
+		return put_user(*(const u16 *)kbuf, (u16 __user *)uptr);
+	case 4:
+		return put_user(*(const u32 *)kbuf, (u32 __user *)uptr);
+	default:
+		return put_user(*(const u64 *)kbuf, (u64 __user *)uptr);
+	}
+}
+
 /* Copy an ioctl's argument in, before the section. */
 static inline int __kb_ioctl_in(struct kb_ioctl *ka, unsigned int cmd,
 				unsigned long arg, void __user *uptr,
@@ -548,8 +597,11 @@ static inline int __kb_ioctl_in(struct kb_ioctl *ka, unsigned int cmd,
 	if (!ka->data)
 		return -ENOMEM;
 	if (!(_IOC_DIR(cmd) & _IOC_WRITE)) {
-		memset(ka->data, 0, size);
-	} else if (copy_from_user(ka->data, uptr, size)) {
+		if (size <= sizeof(u64))
+			*(u64 *)stack = 0;	/* one store, not a call */
+		else
+			memset(ka->data, 0, size);
+	} else if (__kb_ioctl_get(ka->data, uptr, size)) {
 		if (ka->data != stack)
 			kfree(ka->data);
 		return -EFAULT;
@@ -564,17 +616,22 @@ static inline long __kb_ioctl_out(struct kb_ioctl *ka, void __user *uptr,
 	if (!ka->data)
 		return ret;
 	if (ret >= 0 && (_IOC_DIR(ka->cmd) & _IOC_READ) &&
-	    copy_to_user(uptr, ka->data, _IOC_SIZE(ka->cmd)))
+	    __kb_ioctl_put(uptr, ka->data, _IOC_SIZE(ka->cmd)))
 		ret = -EFAULT;
 	if (ka->data != stack)
 		kfree(ka->data);
 	return ret;
 }
 
-/* An ioctl trampoline: argument in, operation in the section, result out. */
+/*
+ * An ioctl trampoline: argument in, operation in the section, result out.
+ * The stack buffer is left out of CONFIG_INIT_STACK_ALL_ZERO's zeroing (16
+ * stores an ioctl): only its first _IOC_SIZE(cmd) bytes are ever read, and
+ * __kb_ioctl_in() fills or zeroes them first.
+ */
 #define __KB_MISC_IOCTL(fn, type, file, cmd, arg, uptr)			\
 ({									\
-	u8 __stack[__KB_IOCTL_STACK] __aligned(8);			\
+	u8 __stack[__KB_IOCTL_STACK] __aligned(8) __uninitialized;	\
 	void __user *__uptr = (uptr);					\
 	unsigned int __cmd = (cmd);					\
 	struct kb_ioctl __ka;						\
