@@ -23,7 +23,7 @@ kdir = $(firstword $(foreach d,$(KDIRS),$(if $(filter $(1),$(call krel_of,$(d)))
 SPARSE := $(firstword $(wildcard $(or $(KBIND_CACHE),/var/cache/kbind)/sparse/bin/sparse) sparse)
 
 # Source trees mirrored (as symlinks) into build/<release>/.
-KSRC := Kbuild drivers kunit tests/modules
+KSRC := Kbuild drivers kunit tests/modules bench/modules
 
 # Static user programs for the VM: test programs, and the samples' clients.
 USER_CFLAGS := -static -O2 -Wall -Wextra -Werror -I$(KBIND_ROOT)/drivers \

@@ -9,7 +9,9 @@
 # results.tap (the guest's module symbols and, per driver and cell, the
 # I/Os and marker of each phase).
 #
-# Each driver and cell has four phases of N, 2N, N and 2N I/Os: the
+# Each driver and cell (or operation: the misc and edu samples against
+# their raw twins, bench/guest/20-ops-icount.sh) has four phases of N,
+# 2N, N and 2N I/Os (operations): the
 # differences 2-1 and 4-3 each measure N I/Os. The count per I/O is their
 # mean; their spread (the larger over the smaller, less one) shows how far
 # the measure reproduces. Writes DIR/icount.csv, DIR/icount.md (also
@@ -107,25 +109,34 @@ def spread(a, b):
     return hi / lo - 1 if lo > 0 else (0.0 if hi == lo else float("inf"))
 
 
+def summarize(ph, fields, module):
+    """(guest, text, spread guest, spread text, funcs) of one driver from
+    the I/O counts and markers of its four phases."""
+    (g1, t1, f1), (g2, t2, f2) = measure(ph, fields, module)
+    funcs = {k: (f1.get(k, 0) + f2.get(k, 0)) / 2 for k in set(f1) | set(f2)}
+    return ((g1 + g2) / 2, (t1 + t2) / 2, spread(g1, g2), spread(t1, t2),
+            funcs)
+
+
 def load(d):
-    """{cell: {driver: (guest, text, spread guest, spread text, funcs)}}"""
-    cells = defaultdict(dict)
+    """Two maps {cell: {driver: summarize()}}: null_blk cells (kernel and
+    the five parameters; drivers stock and kbind) and other hot paths
+    (kernel, operation; drivers raw and kbind)."""
+    nullb, ops = defaultdict(dict), defaultdict(dict)
     with open(f"{d}/icount.runs") as f:
         runs = [line.split() for line in f if line.strip()]
     for kver, label, kallsyms, vmdir in runs:
         syms = Symbols(kallsyms, f"{vmdir}/results.tap")
         ph = phases(f"{vmdir}/icount.txt", syms)
         for line in open(f"{vmdir}/results.tap", errors="replace"):
-            if not line.startswith("icount-nullb,"):
-                continue
             f = line.strip().split(",")
-            cell, driver = (label,) + tuple(f[1:6]), f[6]
-            (g1, t1, f1), (g2, t2, f2) = measure(ph, f[7:15], MODULE[driver])
-            funcs = {k: (f1.get(k, 0) + f2.get(k, 0)) / 2
-                     for k in set(f1) | set(f2)}
-            cells[cell][driver] = ((g1 + g2) / 2, (t1 + t2) / 2,
-                                   spread(g1, g2), spread(t1, t2), funcs)
-    return {c: d for c, d in cells.items() if len(d) == 2}
+            if f[0] == "icount-nullb":
+                nullb[(label,) + tuple(f[1:6])][f[6]] = \
+                    summarize(ph, f[7:15], MODULE[f[6]])
+            elif f[0] == "icount-op":
+                ops[(label, f[1])][f[2]] = summarize(ph, f[4:12], f[3])
+    return ({c: d for c, d in nullb.items() if len(d) == 2},
+            {c: d for c, d in ops.items() if len(d) == 2})
 
 
 def sort_key(cell):
@@ -229,18 +240,68 @@ def write_plot(path, cells):
                     " ".join(vals) + "\n")
 
 
+def ops_table(ops):
+    out = ["| kernel | operation | guest insns/op raw | kbind | kbind/raw "
+           "| driver text insns/op raw | kbind | kbind/raw | spread |",
+           "|---|---|--:|--:|--:|--:|--:|--:|--:|"]
+    for cell in sorted(ops, key=lambda c: ([int(x) for x in c[0].split(".")],
+                                           c[1])):
+        r, k = ops[cell]["raw"], ops[cell]["kbind"]
+        rg, rt = ratio(k[0], r[0]), ratio(k[1], r[1])
+        out.append("| {} | {} | {:.0f} | {:.0f} | {:.3f}{} | {:.0f} | {:.0f} "
+                   "| {:.3f}{} | {:.2%} |".format(
+                       *cell, r[0], k[0], rg, " **>1**" if rg > 1 else "",
+                       r[1], k[1], rt, " **>1**" if rt > 1 else "",
+                       max(r[2], r[3], k[2], k[3])))
+    return "\n".join(out) + "\n"
+
+
+def ops_functions(ops):
+    """Per kernel and operation: every function of both drivers' text, and
+    the rest of the guest's that differ most."""
+    out = ["# Instructions per operation by function: kbind against its raw "
+           "twin", ""]
+    for cell in sorted(ops):
+        r, k = ops[cell]["raw"], ops[cell]["kbind"]
+        out.append(f"## {cell[0]} {cell[1]}")
+        out.append("")
+        out.append(f"guest {r[0]:.0f} -> {k[0]:.0f}, driver text "
+                   f"{r[1]:.0f} -> {k[1]:.0f} instructions per operation")
+        out.append("")
+        out.append("| function | raw | kbind | kbind - raw |")
+        out.append("|---|--:|--:|--:|")
+        fr, fk = dict(r[4]), dict(k[4])
+        fr["(user)"] = r[0] - sum(r[4].values())
+        fk["(user)"] = k[0] - sum(k[4].values())
+        diff = {n: fk.get(n, 0) - fr.get(n, 0) for n in set(fr) | set(fk)}
+        mine = [n for n in diff if n.endswith("]") and abs(diff[n]) >= 0.05]
+        rest = sorted((n for n in diff if n not in mine),
+                      key=lambda n: -abs(diff[n]))[:TOP]
+        for n in sorted(mine) + rest:
+            out.append(f"| `{n}` | {fr.get(n, 0):.1f} | {fk.get(n, 0):.1f} "
+                       f"| {diff[n]:+.1f} |")
+        out.append("")
+    return "\n".join(out) + "\n"
+
+
 def main():
     d = sys.argv[1]
-    cells = load(d)
-    if not cells:
-        sys.exit("icount: no cell measured for both drivers")
-    write_csv(f"{d}/icount.csv", cells)
-    write_plot(f"{d}/icount.dat", cells)
-    md, over = table(cells)
+    cells, ops = load(d)
+    if not cells and not ops:
+        sys.exit("icount: nothing measured for both drivers")
+    md, funcs = "", ""
+    if cells:
+        write_csv(f"{d}/icount.csv", cells)
+        write_plot(f"{d}/icount.dat", cells)
+        md, over = table(cells)
+        funcs = functions(cells, over)
+    if ops:
+        md += "\n" + ops_table(ops)
+        funcs += "\n" + ops_functions(ops)
     with open(f"{d}/icount.md", "w") as f:
         f.write(md)
     with open(f"{d}/icount-functions.md", "w") as f:
-        f.write(functions(cells, over))
+        f.write(funcs)
     print(md, end="")
 
 

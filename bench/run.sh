@@ -26,6 +26,7 @@
 #   BENCH_RUNTIME=MS   fio runtime per IOPS run in ms (default 1000)
 #   BENCH_RAMP=MS      fio ramp time per IOPS run in ms (default 200)
 #   BENCH_IOS=N        I/Os in the shorter counted phase (default 10000)
+#   BENCH_OPS=N        the same for the other hot paths (default 10000)
 #   BENCH_CELLS=ERE    cells to run: an extended regular expression matching
 #                      all of "RW,IODEPTH,NUMJOBS,MEM,IRQ", e.g.
 #                      "randread,32,.*" (default: all 32)
@@ -42,6 +43,7 @@ RUNTIME=${BENCH_RUNTIME:-1000}
 RAMP=${BENCH_RAMP:-200}
 CELLS=${BENCH_CELLS:-.*}
 IOS=${BENCH_IOS:-10000}
+OPS=${BENCH_OPS:-10000}
 ONLY=${BENCH_ONLY:-}
 MEM_MB=2048
 SIZE_MB=256
@@ -49,6 +51,7 @@ CACHE=${KBIND_CACHE:-/var/cache/kbind}
 FIO=$CACHE/fio/bin/fio
 PLUGIN=$OUT/kbind_icount.so
 KBMARK=$OUT/kbmark
+OP_LOOP=$OUT/op_loop
 # QEMU for the counts: one thread for every vCPU (the plugin's inline adds
 # are not atomic), virtual time from the instruction count (1 ns each,
 # idle time skipped) and a fixed seed for the guest's random numbers, so
@@ -85,6 +88,8 @@ build_tools() {
 	gcc -shared -fPIC -O2 -Wall -Werror -I"$inc" -o "$PLUGIN" \
 		"$ROOT/bench/plugin/kbind_icount.c" -lpthread
 	gcc -static -O2 -Wall -Werror -o "$KBMARK" "$ROOT/bench/user/kbmark.c"
+	gcc -static -O2 -Wall -Werror -I"$ROOT/drivers" -o "$OP_LOOP" \
+		"$ROOT/bench/user/op_loop.c"
 }
 
 # run_vm KVER IMAGE MODROOT LABEL DIR NAME ARGS...: run-vm.sh into DIR,
@@ -146,22 +151,33 @@ kernel_syms() {
 }
 
 # run_icount KVER LABEL IMAGE MODROOT: the counting VM; its results stay
-# in OUT/KVER/icount/ (results.tap, icount.txt) for bench/icount.py.
+# in OUT/KVER/icount/ (results.tap, icount.txt) for bench/icount.py. Its
+# guest counts null_blk (bench/guest/10-null-blk-icount.sh), then the
+# misc and edu samples against their raw twins (20-ops-icount.sh).
 run_icount() {
-	local kver=$1 label=$2 dir=$OUT/$1/icount
+	local kver=$1 label=$2 dir=$OUT/$1/icount mods m
 
 	kernel_syms "$@"
 	mkdir -p "$dir/guest"
 	cp "$ROOT/bench/guest/10-null-blk-icount.sh" \
+		"$ROOT/bench/guest/20-ops-icount.sh" \
 		"$ROOT/bench/guest/nullb.lib" "$ROOT/bench/guest/icount.lib" \
 		"$dir/guest/"
-	printf 'IOS=%s\nSIZE_MB=%s\nCELLS=%q\n' "$IOS" "$SIZE_MB" "$CELLS" \
-		>"$dir/guest/bench.conf"
+	printf 'IOS=%s\nOPS=%s\nSIZE_MB=%s\nCELLS=%q\n' "$IOS" "$OPS" \
+		"$SIZE_MB" "$CELLS" >"$dir/guest/bench.conf"
+	mods="$OUT/$kver/null_blk.ko $OUT/$kver/kbind_null_blk.ko"
+	for m in drivers/samples/misc/kbind_misc_sample \
+		 drivers/samples/pci/kbind_edu bench/modules/kb_bench_raw_misc \
+		 bench/modules/kb_bench_raw_edu; do
+		[ -f "$ROOT/build/$kver/$m.ko" ] ||
+			die "$ROOT/build/$kver/$m.ko not built (make modules)"
+		mods="$mods $ROOT/build/$kver/$m.ko"
+	done
 	run_vm "$kver" "$3" "$4" "$label" "$dir" counting --mem "$MEM_MB" \
-		--timeout 3000 --kmod configfs --bin "$FIO $KBMARK" \
-		--ko "$OUT/$kver/null_blk.ko $OUT/$kver/kbind_null_blk.ko" \
-		--tests "$dir/guest" --append nokaslr --accel "$COUNT_ACCEL" \
-		--qemu-args "$COUNT_QEMU -plugin $PLUGIN,out=$dir/icount.txt,syms=$ROOT/build/bench-syms/$kver/starts"
+		--timeout 3000 --kmod configfs --bin "$FIO $KBMARK $OP_LOOP" \
+		--ko "$mods" --tests "$dir/guest" --append nokaslr \
+		--accel "$COUNT_ACCEL" --qemu-args "$COUNT_QEMU -device edu \
+-plugin $PLUGIN,out=$dir/icount.txt,syms=$ROOT/build/bench-syms/$kver/starts"
 	echo "$kver $label $ROOT/build/bench-syms/$kver/kallsyms $dir" \
 		>>"$OUT/icount.runs"
 }
