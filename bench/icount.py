@@ -15,7 +15,8 @@
 # differences 2-1 and 4-3 each measure N I/Os. The count per I/O is their
 # mean; their spread (the larger over the smaller, less one) shows how far
 # the measure reproduces. Writes DIR/icount.csv, DIR/icount.md (also
-# printed), DIR/icount-functions.md (per cell where kbind runs more
+# printed; with the IOPS ratios of DIR/summary.csv where the IOPS half
+# ran), DIR/icount-functions.md (per cell where kbind runs more
 # instructions than stock: the functions that differ most) and
 # DIR/icount.dat for bench/icount.gp.
 #
@@ -33,25 +34,13 @@ TOP = 12        # functions listed per cell in icount-functions.md
 
 
 class Symbols:
-    """Function names of kernel addresses: the kernel's and the modules'."""
+    """Function names of kernel addresses: the kernel's, from KALLSYMS
+    ("ADDRESS NAME" lines), and the modules' of one listing of the guest's
+    (MODULES: (address, type, name, module) tuples)."""
 
-    def __init__(self, kallsyms, results):
-        syms = []
-        with open(kallsyms) as f:
-            for line in f:
-                addr, name = line.split()
-                syms.append((int(addr, 16), name))
-        text = dict((n, a) for a, n in syms).get("_text")
-        for line in open(results, errors="replace"):
-            if not line.startswith("icount-sym,"):
-                continue
-            _, addr, typ, name, mod = line.strip().split(",")
-            if not mod:
-                if name == "_text" and int(addr, 16) != text:
-                    sys.exit(f"icount: {results}: the kernel moved since "
-                             f"{kallsyms} was listed (KASLR?)")
-            elif typ in "tTwW":
-                syms.append((int(addr, 16), f"{name} [{mod}]"))
+    def __init__(self, kallsyms, modules):
+        syms = list(kallsyms)
+        syms += [(a, f"{n} [{m}]") for a, t, n, m in modules if t in "tTwW"]
         syms.sort()
         self.addrs = [a for a, _ in syms]
         self.names = [n for _, n in syms]
@@ -66,22 +55,56 @@ class Symbols:
         return n
 
 
-def phases(path, syms):
-    """{marker: (user count, {function: count})} from icount.txt."""
+def read_kallsyms(path):
+    with open(path) as f:
+        return [(int(a, 16), n) for a, n in (line.split() for line in f)]
+
+
+def read_results(path, kallsyms):
+    """The guest's result lines, each with the Symbols of the module
+    listing (bench/guest/icount.lib: syms) last printed before it: modules
+    come and go (the stock PHY driver can only load once kbind's is gone),
+    and a later one may take an earlier one's addresses."""
+    text = dict((n, a) for a, n in kallsyms).get("_text")
+    out, listing, syms, prev = [], [], None, ""
+    for line in open(path, errors="replace"):
+        f = line.strip().split(",")
+        if f[0] == "icount-sym":
+            if prev != "icount-sym":
+                listing, syms = [], None
+            if f[4]:
+                listing.append((int(f[1], 16), f[2], f[3], f[4]))
+            elif f[3] == "_text" and int(f[1], 16) != text:
+                sys.exit(f"icount: {path}: the kernel moved since its "
+                         "symbols were listed (KASLR?)")
+        elif f[0] in ("icount-nullb", "icount-op"):
+            if syms is None:
+                syms = Symbols(kallsyms, listing)
+            out.append((f, syms))
+        prev = f[0]
+    return out
+
+
+def phases(path, wanted):
+    """{marker: (user count, {function: count})} from icount.txt, for the
+    markers of WANTED ({marker: Symbols}), named with their Symbols."""
     out = {}
+    syms = None
     with open(path) as f:
         for line in f:
             kind = line[0]
             if kind == "K":
-                _, addr, n = line.split()
-                fn = syms.name(int(addr, 16))
-                funcs[fn] = funcs.get(fn, 0) + int(n)
+                if syms:
+                    _, addr, n = line.split()
+                    fn = syms.name(int(addr, 16))
+                    funcs[fn] = funcs.get(fn, 0) + int(n)
             elif kind == "M":
                 marker = int(line.split()[1])
+                syms = wanted.get(marker)
                 funcs = {}
             elif kind == "U":
                 user = int(line.split()[1])
-            elif kind == "E":
+            elif kind == "E" and syms:
                 out[marker] = (user, funcs)
     return out
 
@@ -126,14 +149,18 @@ def load(d):
     with open(f"{d}/icount.runs") as f:
         runs = [line.split() for line in f if line.strip()]
     for kver, label, kallsyms, vmdir in runs:
-        syms = Symbols(kallsyms, f"{vmdir}/results.tap")
-        ph = phases(f"{vmdir}/icount.txt", syms)
-        for line in open(f"{vmdir}/results.tap", errors="replace"):
-            f = line.strip().split(",")
+        lines = read_results(f"{vmdir}/results.tap", read_kallsyms(kallsyms))
+        wanted = {}
+        for f, syms in lines:
+            first = 7 if f[0] == "icount-nullb" else 4
+            for m in f[first + 1:first + 8:2]:
+                wanted[int(m)] = syms
+        ph = phases(f"{vmdir}/icount.txt", wanted)
+        for f, _ in lines:
             if f[0] == "icount-nullb":
                 nullb[(label,) + tuple(f[1:6])][f[6]] = \
                     summarize(ph, f[7:15], MODULE[f[6]])
-            elif f[0] == "icount-op":
+            else:
                 ops[(label, f[1])][f[2]] = summarize(ph, f[4:12], f[3])
     return ({c: d for c, d in nullb.items() if len(d) == 2},
             {c: d for c, d in ops.items() if len(d) == 2})
@@ -160,12 +187,25 @@ def ratio(k, s):
     return k / s if s else float("inf")
 
 
-def table(cells):
+def read_iops(d):
+    """{cell: "ratio (min-max)"} from the IOPS half's summary.csv, if any."""
+    try:
+        with open(f"{d}/summary.csv", newline="") as f:
+            return {tuple(r[k] for k in CELL):
+                    f"{float(r['ratio']):.2f} ({float(r['ratio_min']):.2f}–"
+                    f"{float(r['ratio_max']):.2f})"
+                    for r in csv.DictReader(f)}
+    except FileNotFoundError:
+        return {}
+
+
+def table(cells, iops):
     out = ["| kernel | rw | iodepth | numjobs | memory_backed | irqmode "
+           "| IOPS kbind/stock (per-rep min–max) "
            "| guest insns/I/O stock | kbind | kbind/stock "
            "| driver text insns/I/O stock | kbind | kbind/stock "
            "| spread |",
-           "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|"]
+           "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|"]
     spreads, over = [], []
     for cell in sorted(cells, key=sort_key):
         s, k = cells[cell]["stock"], cells[cell]["kbind"]
@@ -174,10 +214,11 @@ def table(cells):
         spreads.append(sp)
         if rg > 1 or rt > 1:
             over.append(cell)
-        out.append("| {} | {} | {} | {} | {} | {} | {:.0f} | {:.0f} | {:.3f}{} "
-                   "| {:.0f} | {:.0f} | {:.3f}{} | {:.2%} |".format(
-                       *cell, s[0], k[0], rg, " **>1**" if rg > 1 else "",
-                       s[1], k[1], rt, " **>1**" if rt > 1 else "", sp))
+        out.append("| {} | {} | {} | {} | {} | {} | {} | {:.0f} | {:.0f} "
+                   "| {:.3f}{} | {:.0f} | {:.0f} | {:.3f}{} | {:.2%} |".format(
+                       *cell, iops.get(cell, "–"), s[0], k[0], rg,
+                       " **>1**" if rg > 1 else "", s[1], k[1], rt,
+                       " **>1**" if rt > 1 else "", sp))
     out.append("")
     out.append(f"{len(cells)} cells; guest kbind/stock median "
                f"{statistics.median(ratio(c['kbind'][0], c['stock'][0]) for c in cells.values()):.3f}, "
@@ -218,10 +259,11 @@ def functions(cells, over):
     return "\n".join(out) + "\n"
 
 
-def write_plot(path, cells):
-    """One line per cell: label, then the guest and driver text ratios
-    for each kernel."""
-    kernels = sorted({c[0] for c in cells},
+def write_plot(path, cells, ops):
+    """One line per null_blk cell, then per operation (kbind against its
+    raw twin): label, then the guest and driver text ratios for each
+    kernel."""
+    kernels = sorted({c[0] for c in list(cells) + list(ops)},
                      key=lambda k: [int(x) for x in k.split(".")])
     labels = sorted({c[1:6] for c in cells},
                     key=lambda c: (c[0], *map(int, c[1:])))
@@ -238,6 +280,14 @@ def write_plot(path, cells):
             f.write("{}:qd{}:j{}:m{}:i{} ".format(c[0].replace("rand", ""),
                                                  *c[1:]) +
                     " ".join(vals) + "\n")
+        for op in sorted({c[1] for c in ops}):
+            vals = []
+            for k in kernels:
+                d = ops.get((k, op))
+                vals += ([f"{ratio(d['kbind'][0], d['raw'][0]):.4f}",
+                          f"{ratio(d['kbind'][1], d['raw'][1]):.4f}"]
+                         if d else ["-", "-"])
+            f.write(f"{op} " + " ".join(vals) + "\n")
 
 
 def ops_table(ops):
@@ -290,10 +340,10 @@ def main():
     if not cells and not ops:
         sys.exit("icount: nothing measured for both drivers")
     md, funcs = "", ""
+    write_plot(f"{d}/icount.dat", cells, ops)
     if cells:
         write_csv(f"{d}/icount.csv", cells)
-        write_plot(f"{d}/icount.dat", cells)
-        md, over = table(cells)
+        md, over = table(cells, read_iops(d))
         funcs = functions(cells, over)
     if ops:
         md += "\n" + ops_table(ops)

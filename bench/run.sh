@@ -26,7 +26,8 @@
 #   BENCH_RUNTIME=MS   fio runtime per IOPS run in ms (default 1000)
 #   BENCH_RAMP=MS      fio ramp time per IOPS run in ms (default 200)
 #   BENCH_IOS=N        I/Os in the shorter counted phase (default 10000)
-#   BENCH_OPS=N        the same for the other hot paths (default 10000)
+#   BENCH_OPS=N        the same for the misc and edu round trips (default
+#                      10000) and BENCH_PHY_OPS for the PHY's (default 1000)
 #   BENCH_CELLS=ERE    cells to run: an extended regular expression matching
 #                      all of "RW,IODEPTH,NUMJOBS,MEM,IRQ", e.g.
 #                      "randread,32,.*" (default: all 32)
@@ -44,6 +45,7 @@ RAMP=${BENCH_RAMP:-200}
 CELLS=${BENCH_CELLS:-.*}
 IOS=${BENCH_IOS:-10000}
 OPS=${BENCH_OPS:-10000}
+PHY_OPS=${BENCH_PHY_OPS:-1000}
 ONLY=${BENCH_ONLY:-}
 MEM_MB=2048
 SIZE_MB=256
@@ -153,7 +155,8 @@ kernel_syms() {
 # run_icount KVER LABEL IMAGE MODROOT: the counting VM; its results stay
 # in OUT/KVER/icount/ (results.tap, icount.txt) for bench/icount.py. Its
 # guest counts null_blk (bench/guest/10-null-blk-icount.sh), then the
-# misc and edu samples against their raw twins (20-ops-icount.sh).
+# misc and edu samples against their raw twins and the PHY driver against
+# the stock one (20-ops-icount.sh).
 run_icount() {
 	local kver=$1 label=$2 dir=$OUT/$1/icount mods m
 
@@ -163,18 +166,21 @@ run_icount() {
 		"$ROOT/bench/guest/20-ops-icount.sh" \
 		"$ROOT/bench/guest/nullb.lib" "$ROOT/bench/guest/icount.lib" \
 		"$dir/guest/"
-	printf 'IOS=%s\nOPS=%s\nSIZE_MB=%s\nCELLS=%q\n' "$IOS" "$OPS" \
-		"$SIZE_MB" "$CELLS" >"$dir/guest/bench.conf"
+	printf 'IOS=%s\nOPS=%s\nPHY_OPS=%s\nSIZE_MB=%s\nCELLS=%q\n' \
+		"$IOS" "$OPS" "$PHY_OPS" "$SIZE_MB" "$CELLS" \
+		>"$dir/guest/bench.conf"
 	mods="$OUT/$kver/null_blk.ko $OUT/$kver/kbind_null_blk.ko"
 	for m in drivers/samples/misc/kbind_misc_sample \
 		 drivers/samples/pci/kbind_edu bench/modules/kb_bench_raw_misc \
-		 bench/modules/kb_bench_raw_edu; do
+		 bench/modules/kb_bench_raw_edu drivers/ax88796b/kbind_ax88796b \
+		 tests/modules/kb_mdio_emu; do
 		[ -f "$ROOT/build/$kver/$m.ko" ] ||
 			die "$ROOT/build/$kver/$m.ko not built (make modules)"
 		mods="$mods $ROOT/build/$kver/$m.ko"
 	done
 	run_vm "$kver" "$3" "$4" "$label" "$dir" counting --mem "$MEM_MB" \
-		--timeout 3000 --kmod configfs --bin "$FIO $KBMARK $OP_LOOP" \
+		--timeout 3000 --kmod "configfs libphy" --kmod-stage ax88796b \
+		--bin "$FIO $KBMARK $OP_LOOP" \
 		--ko "$mods" --tests "$dir/guest" --append nokaslr \
 		--accel "$COUNT_ACCEL" --qemu-args "$COUNT_QEMU -device edu \
 -plugin $PLUGIN,out=$dir/icount.txt,syms=$ROOT/build/bench-syms/$kver/starts"
@@ -201,6 +207,8 @@ main() {
 	local kver label image modroot start=$SECONDS
 
 	mkdir -p "$OUT"
+	rm -f "$OUT"/{summary.csv,table.md,plot.dat,bench.svg} \
+		"$OUT"/icount{.csv,.md,-functions.md,.dat,.svg}
 	build_tools
 	echo kernel,rw,iodepth,numjobs,memory_backed,irqmode,rep,driver,iops \
 		>"$OUT/results.csv"
