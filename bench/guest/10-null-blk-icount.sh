@@ -2,9 +2,11 @@
 #
 # Counting half of "make bench" for null_blk (busybox sh, in the VM whose
 # QEMU counts instructions, see icount.lib): for each cell of nullb.lib,
-# one device per driver, then for each driver four fio runs with the same
-# random offsets (randrepeat), of IOS, 2 x IOS, IOS and 2 x IOS I/Os in all
-# (split between the jobs), each a phase of its own. What a run does
+# one device per driver, then for each driver a warm-up fio run of IOS I/Os
+# in all (split between the jobs; it takes in what the previous cell left
+# behind: pages its device freed, say) and four counted ones with the same
+# random offsets (randrepeat), of IOS, 2 x IOS, IOS and 2 x IOS I/Os, each a
+# phase of its own. What a run does
 # besides its I/Os (starting fio, opening the device) is the same in each,
 # so the difference between the second and the first, and between the
 # fourth and the third, are two measures of what IOS I/Os cost; two, to
@@ -62,7 +64,7 @@ count() {
 
 	[ "$2,$5" != randwrite,1 ] || fill "$7" || return
 	[ "$2" != zoned-write ] || n=$((IOS / zone * zone))
-	mark || return
+	fio_ios "$2" "$3" "$4" "$7" "$n" >/dev/null && mark || return
 	for n in "$n" $((2 * n)) "$n" $((2 * n)); do
 		ios=$(fio_ios "$2" "$3" "$4" "$7" "$n") && mark || return
 		line=$line,$ios,$MARKS
@@ -88,6 +90,10 @@ cell() {
 }
 
 main() {
+	online_cpus || {
+		kb_fail "icount: online every vCPU" "a vCPU failed to come up"
+		return 1
+	}
 	if ! insmod "$KB_MODULES/null_blk.ko" nr_devices=0 ||
 		! insmod "$KB_MODULES/kbind_null_blk.ko" nr_devices=0; then
 		kb_fail "icount: load the drivers" "insmod failed"

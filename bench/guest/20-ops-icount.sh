@@ -115,6 +115,10 @@ edu_unbind() {
 	done
 }
 
+online_cpus || {
+	kb_fail "icount: online every vCPU" "a vCPU failed to come up"
+	exit 1
+}
 # Interrupts requested from now on go to CPU 0, where op_loop runs.
 echo 1 >/proc/irq/default_smp_affinity
 
