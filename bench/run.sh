@@ -60,6 +60,14 @@ OP_LOOP=$OUT/op_loop
 # that what the guest does depends as little as can be on the host.
 COUNT_ACCEL=tcg,thread=single
 COUNT_QEMU="-icount shift=0,sleep=off -seed 1"
+# The counting guest's kernel: where kallsyms.sh listed it (nokaslr); one
+# CPU at boot, the other brought up by the guest (6.1 hangs bringing it up
+# at boot in this mode); the TSC as clocksource, as on real machines (6.1
+# finds the vCPUs' TSCs unsynchronised and falls back to the HPET, whose
+# reads are device accesses, and fio reads the time at every I/O); no
+# transparent huge pages (whether fio's memory got one varied from run to
+# run, and clearing one is two million counted instructions).
+COUNT_APPEND="nokaslr maxcpus=1 tsc=reliable transparent_hugepage=never"
 
 die() {
 	echo "bench: $*" >&2
@@ -181,7 +189,7 @@ run_icount() {
 	run_vm "$kver" "$3" "$4" "$label" "$dir" counting --mem "$MEM_MB" \
 		--timeout 3000 --kmod "configfs libphy" --kmod-stage ax88796b \
 		--bin "$FIO $KBMARK $OP_LOOP" \
-		--ko "$mods" --tests "$dir/guest" --append nokaslr \
+		--ko "$mods" --tests "$dir/guest" --append "$COUNT_APPEND" \
 		--accel "$COUNT_ACCEL" --qemu-args "$COUNT_QEMU -device edu \
 -plugin $PLUGIN,out=$dir/icount.txt,syms=$ROOT/build/bench-syms/$kver/starts"
 	echo "$kver $label $ROOT/build/bench-syms/$kver/kallsyms $dir" \
