@@ -229,6 +229,29 @@ def table(cells, iops):
     return "\n".join(out) + "\n", over
 
 
+def breakdown(title, unit, base_name, base, k, keep_own):
+    """One section of icount-functions.md: BASE (stock or raw) against K
+    (kbind), the TOP functions whose count per I/O or operation differs
+    most; with KEEP_OWN, every function of the drivers' own text first."""
+    out = [f"## {title}", "",
+           f"guest {base[0]:.0f} -> {k[0]:.0f}, driver text {base[1]:.0f} "
+           f"-> {k[1]:.0f} instructions per {unit}", "",
+           f"| function | {base_name} | kbind | kbind - {base_name} |",
+           "|---|--:|--:|--:|"]
+    fb, fk = dict(base[4]), dict(k[4])
+    fb["(user)"] = base[0] - sum(base[4].values())
+    fk["(user)"] = k[0] - sum(k[4].values())
+    diff = {n: fk.get(n, 0) - fb.get(n, 0) for n in set(fb) | set(fk)}
+    own = sorted(n for n in diff if keep_own and n.endswith("]")
+                 and abs(diff[n]) >= 0.05)
+    rest = sorted((n for n in diff if n not in own),
+                  key=lambda n: (-abs(diff[n]), n))[:TOP]
+    for n in own + rest:
+        out.append(f"| `{n}` | {fb.get(n, 0):.1f} | {fk.get(n, 0):.1f} "
+                   f"| {diff[n]:+.1f} |")
+    return out + [""]
+
+
 def functions(cells, over):
     """Per cell where kbind is above stock: the functions whose count per
     I/O differs most between the drivers (a driver's own functions under
@@ -239,23 +262,9 @@ def functions(cells, over):
            "between the two drivers (kbind minus stock; `[module]` marks "
            "a driver's own text, `(user)` fio's user-space code).", ""]
     for cell in sorted(over, key=sort_key):
-        s, k = cells[cell]["stock"], cells[cell]["kbind"]
-        out.append("## {} {} iodepth={} numjobs={} memory_backed={} "
-                   "irqmode={}".format(*cell))
-        out.append("")
-        out.append(f"guest {s[0]:.0f} -> {k[0]:.0f}, driver text "
-                   f"{s[1]:.0f} -> {k[1]:.0f} instructions per I/O")
-        out.append("")
-        out.append("| function | stock | kbind | kbind - stock |")
-        out.append("|---|--:|--:|--:|")
-        fs, fk = dict(s[4]), dict(k[4])
-        fs["(user)"] = s[0] - sum(s[4].values())
-        fk["(user)"] = k[0] - sum(k[4].values())
-        diff = {n: fk.get(n, 0) - fs.get(n, 0) for n in set(fs) | set(fk)}
-        for n in sorted(diff, key=lambda n: -abs(diff[n]))[:TOP]:
-            out.append(f"| `{n}` | {fs.get(n, 0):.1f} | {fk.get(n, 0):.1f} "
-                       f"| {diff[n]:+.1f} |")
-        out.append("")
+        out += breakdown("{} {} iodepth={} numjobs={} memory_backed={} "
+                         "irqmode={}".format(*cell), "I/O", "stock",
+                         cells[cell]["stock"], cells[cell]["kbind"], False)
     return "\n".join(out) + "\n"
 
 
@@ -312,25 +321,8 @@ def ops_functions(ops):
     out = ["# Instructions per operation by function: kbind against its raw "
            "twin", ""]
     for cell in sorted(ops):
-        r, k = ops[cell]["raw"], ops[cell]["kbind"]
-        out.append(f"## {cell[0]} {cell[1]}")
-        out.append("")
-        out.append(f"guest {r[0]:.0f} -> {k[0]:.0f}, driver text "
-                   f"{r[1]:.0f} -> {k[1]:.0f} instructions per operation")
-        out.append("")
-        out.append("| function | raw | kbind | kbind - raw |")
-        out.append("|---|--:|--:|--:|")
-        fr, fk = dict(r[4]), dict(k[4])
-        fr["(user)"] = r[0] - sum(r[4].values())
-        fk["(user)"] = k[0] - sum(k[4].values())
-        diff = {n: fk.get(n, 0) - fr.get(n, 0) for n in set(fr) | set(fk)}
-        mine = [n for n in diff if n.endswith("]") and abs(diff[n]) >= 0.05]
-        rest = sorted((n for n in diff if n not in mine),
-                      key=lambda n: -abs(diff[n]))[:TOP]
-        for n in sorted(mine) + rest:
-            out.append(f"| `{n}` | {fr.get(n, 0):.1f} | {fk.get(n, 0):.1f} "
-                       f"| {diff[n]:+.1f} |")
-        out.append("")
+        out += breakdown(f"{cell[0]} {cell[1]}", "operation", "raw",
+                         ops[cell]["raw"], ops[cell]["kbind"], True)
     return "\n".join(out) + "\n"
 
 

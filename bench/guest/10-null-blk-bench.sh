@@ -49,15 +49,9 @@ jobfile() {
 
 # cell RW QD JOBS MEM IRQ: one device per driver, one fio, result lines.
 cell() {
-	local id="$1,$2,$3,$4,$5" out sched zoned=0
+	local id="$1,$2,$3,$4,$5" out sched
 
-	case $1 in zoned-*) zoned=1 ;; esac
-	if ! mkdev $STOCK sbench "$4" "$5" $zoned ||
-		! mkdev $KBIND kbench "$4" "$5" $zoned
-	then
-		kb_diag "bench: $id: creating the devices failed"
-		return 1
-	fi
+	mkdevs "$1" "$4" "$5" || return 1
 	sched=$(cat /sys/block/sbench/queue/scheduler)
 	[ "$sched" = "$(cat /sys/block/kbench/queue/scheduler)" ] ||
 		kb_diag "bench: $id: the I/O schedulers differ"

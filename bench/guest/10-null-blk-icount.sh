@@ -74,15 +74,9 @@ count() {
 
 # cell RW QD JOBS MEM IRQ
 cell() {
-	local id="$1,$2,$3,$4,$5" zoned=0
+	local id="$1,$2,$3,$4,$5"
 
-	case $1 in zoned-*) zoned=1 ;; esac
-	if ! mkdev $STOCK sbench "$4" "$5" $zoned ||
-		! mkdev $KBIND kbench "$4" "$5" $zoned
-	then
-		kb_diag "icount: $id: creating the devices failed"
-		return 1
-	fi
+	mkdevs "$1" "$4" "$5" || return 1
 	count "$id" "$1" "$2" "$3" "$4" stock sbench
 	count "$id" "$1" "$2" "$3" "$4" kbind kbench
 	rmdev $STOCK sbench
