@@ -13,9 +13,10 @@
 # show they agree. A memory-backed device is written in full first for
 # random writes, so that every one overwrites a page (without, the first
 # run would allocate more pages than the others). Zoned writes count whole
-# zones (IOS rounded down to a multiple of a zone's blocks), so that both
-# differences reset as many zones as they fill. One line per driver and
-# cell:
+# zones (N, IOS rounded down to a multiple of a zone's blocks) after a
+# warm-up of 2N, so that every run starts on full zones and both
+# differences reset N's worth of zones (fio's zbd mode resets a full zone
+# before writing it again). One line per driver and cell:
 #
 #	icount-nullb,RW,IODEPTH,NUMJOBS,MEM,IRQ,DRIVER,I1,M1,I2,M2,I3,M3,I4,M4
 #
@@ -64,12 +65,16 @@ fill() {
 # fails the bench rather than leave a hole in its table).
 count() {
 	local n=$IOS line="icount-nullb,$1,$6" ios zone=$((ZONE_MB * 256))
-	local name="icount: $1 $6"
+	local name="icount: $1 $6" warm
 
 	[ "$2,$5" != randwrite,1 ] || fill "$7" ||
 		{ kb_fail "$name" "fill failed"; return 1; }
-	[ "$2" != zoned-write ] || n=$((IOS / zone * zone))
-	fio_ios "$2" "$3" "$4" "$7" "$n" >/dev/null && mark ||
+	warm=$n
+	if [ "$2" = zoned-write ]; then
+		n=$((IOS / zone * zone))
+		warm=$((2 * n))
+	fi
+	fio_ios "$2" "$3" "$4" "$7" "$warm" >/dev/null && mark ||
 		{ kb_fail "$name" "the warm-up failed"; return 1; }
 	for n in "$n" $((2 * n)) "$n" $((2 * n)); do
 		ios=$(fio_ios "$2" "$3" "$4" "$7" "$n") && mark ||
