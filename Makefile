@@ -104,7 +104,7 @@ help:
 
 FORCE:
 
-# Not part of "make test": about 40 minutes, see README.md.
+# Not part of "make test": its time is in README.md (Benchmark).
 .PHONY: bench
 bench:
 	@$(KBIND_ROOT)/scripts/deps.sh --bench
