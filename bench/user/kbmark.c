@@ -7,9 +7,10 @@
  * Usage: kbmark
  */
 
+#include "kbmark.h"
+
 int main(void)
 {
-	/* nopl 0x4b4d424b(%rax): a multi-byte no-op, "KBMK" its displacement */
-	asm volatile(".byte 0x0f, 0x1f, 0x80, 0x4b, 0x42, 0x4d, 0x4b");
+	kbmark();
 	return 0;
 }

@@ -27,11 +27,7 @@
 #include "samples/misc/kbind_misc_sample.h"
 #include "samples/pci/kbind_edu.h"
 
-static void mark(void)
-{
-	/* nopl 0x4b4d424b(%rax): see bench/user/kbmark.c */
-	asm volatile(".byte 0x0f, 0x1f, 0x80, 0x4b, 0x42, 0x4d, 0x4b");
-}
+#include "kbmark.h"
 
 static int misc_get(int fd)
 {
@@ -76,7 +72,7 @@ int main(int argc, char **argv)
 		perror(argv[2]);
 		return 1;
 	}
-	mark();
+	kbmark();
 	for (run = 0; run < 4; run++) {
 		for (i = 0; i < runs[run] * n; i++) {
 			if (op(fd)) {
@@ -84,7 +80,7 @@ int main(int argc, char **argv)
 				return 1;
 			}
 		}
-		mark();
+		kbmark();
 	}
 	return 0;
 }
